@@ -1,0 +1,1 @@
+// Small browser helpers the Blazor components call through JS interop.
