@@ -1,0 +1,292 @@
+using PatternDashboard.Simulation.Network;
+
+namespace PatternDashboard.Simulation.Kernel;
+
+/// <summary>
+/// One simulated cluster: clock, scheduler, seeded randomness, network, nodes, faults, invariants, event log,
+/// metrics and the recording of user inputs. Single-threaded: its owner serializes every call.
+/// A pattern derives from it, adds its nodes and monitors, then calls <see cref="Start"/>.
+/// </summary>
+public abstract class SimulationBase
+{
+    public const int DefaultEventLogCapacity = 5_000;
+
+    /// <summary>How often metric series take a sample, in simulated time.</summary>
+    public static readonly TimeSpan SampleInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly List<SimulationNode> nodes = [];
+    private readonly Dictionary<string, MetricSeries> series = new(StringComparer.Ordinal);
+    private readonly List<RecordedInput> inputs = [];
+    private bool started;
+
+    protected SimulationBase(PatternDescriptor pattern, long seed, IReadOnlyDictionary<string, double> options, int eventLogCapacity = DefaultEventLogCapacity)
+    {
+        Pattern = pattern;
+        Seed = seed;
+        Options = options;
+        Scheduler = new EventScheduler();
+        Random = new SeededRandom(seed);
+        Log = new EventLog(Scheduler.Clock, eventLogCapacity);
+        Network = new SimulatedNetwork(this);
+        Invariants = new InvariantBoard(Log, Scheduler.Clock);
+        Faults = new FaultBoard();
+    }
+
+    public PatternDescriptor Pattern { get; }
+
+    public long Seed { get; }
+
+    public IReadOnlyDictionary<string, double> Options { get; }
+
+    public EventScheduler Scheduler { get; }
+
+    public SimulationClock Clock => Scheduler.Clock;
+
+    public SeededRandom Random { get; }
+
+    public SimulatedNetwork Network { get; }
+
+    public EventLog Log { get; }
+
+    public InvariantBoard Invariants { get; }
+
+    public FaultBoard Faults { get; }
+
+    public IReadOnlyList<SimulationNode> Nodes => nodes;
+
+    /// <summary>The faults and switches this pattern offers.</summary>
+    public abstract IReadOnlyList<FaultDefinition> FaultCatalog { get; }
+
+    public IReadOnlyList<RecordedInput> Inputs => inputs;
+
+    public Recording ToRecording() =>
+        new(Recording.CurrentFormatVersion, Pattern.Id, Seed, new SortedDictionary<string, double>(Options.ToDictionary()), [.. inputs]);
+
+    public SimulationNode Node(string id) =>
+        nodes.FirstOrDefault(n => n.Id == id)
+        ?? throw new SimulationInputException($"Unknown node '{id}'. Nodes: {string.Join(", ", nodes.Select(n => n.Id))}.");
+
+    protected void AddNode(SimulationNode node)
+    {
+        nodes.Add(node);
+        Network.Register(node);
+    }
+
+    protected MetricSeries AddSeries(string name, string unit)
+    {
+        var s = new MetricSeries(name, unit);
+        series.Add(name, s);
+        return s;
+    }
+
+    /// <summary>Starts every node, the invariant checks after each event and the metric sampling.</summary>
+    protected void Start()
+    {
+        if (started)
+        {
+            throw new InvalidOperationException("The simulation has already started.");
+        }
+        started = true;
+        Scheduler.EventExecuted += Invariants.CheckAll;
+        foreach (var node in nodes)
+        {
+            node.Start();
+        }
+        Scheduler.Schedule(SampleInterval, Sample);
+        Invariants.CheckAll();
+    }
+
+    public bool Step() => Scheduler.Step();
+
+    public void RunUntil(TimeSpan time) => Scheduler.RunUntil(time);
+
+    public void RunFor(TimeSpan duration) => Scheduler.RunUntil(Clock.Now + duration);
+
+    /// <summary>
+    /// Injects a fault now. The request is checked first: a bad one throws <see cref="SimulationInputException"/>
+    /// and changes nothing. Returns the active fault, or null for an instant action.
+    /// </summary>
+    public ActiveFault? InjectFault(FaultRequest request)
+    {
+        var definition = Validate(request);
+        EnsureRoomForInput();
+        inputs.Add(new RecordedInput(Clock.Now.Ticks, Scheduler.ExecutedCount, RecordedInput.Inject, request.FaultId, request.Target, request.Value));
+        return Apply(definition, request);
+    }
+
+    /// <summary>Undoes an active fault. An unknown id throws <see cref="SimulationInputException"/>.</summary>
+    public void ClearFault(string activeFaultId)
+    {
+        if (!Faults.Contains(activeFaultId))
+        {
+            throw new SimulationInputException($"No active fault has the id '{activeFaultId}'.");
+        }
+        EnsureRoomForInput();
+        inputs.Add(new RecordedInput(Clock.Now.Ticks, Scheduler.ExecutedCount, RecordedInput.Clear, activeFaultId));
+        var fault = Faults.Remove(activeFaultId);
+        Log.Append(fault.Target, "fault", $"Cleared: {fault.Label}");
+        Invariants.CheckAll();
+    }
+
+    /// <summary>Applies recorded inputs at their exact points of the run, then runs on to <paramref name="until"/> if given.</summary>
+    internal void Replay(IReadOnlyList<RecordedInput> recorded, TimeSpan? until)
+    {
+        foreach (var input in recorded)
+        {
+            var time = TimeSpan.FromTicks(input.TimeTicks);
+            if (until is { } limit && time > limit)
+            {
+                break;
+            }
+            try
+            {
+                Scheduler.RunToPoint(input.AfterEvents, time);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new SimulationInputException($"The recording does not match this simulation: {e.Message}");
+            }
+            if (input.Action == RecordedInput.Inject)
+            {
+                InjectFault(new FaultRequest(input.FaultId, input.Target, input.Value));
+            }
+            else
+            {
+                ClearFault(input.FaultId);
+            }
+        }
+        if (until is { } end)
+        {
+            RunUntil(end);
+        }
+    }
+
+    public SimulationSnapshot CreateSnapshot()
+    {
+        var now = Clock.Now;
+        var metrics = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (name, s) in series)
+        {
+            if (s.Latest is { } latest)
+            {
+                metrics[name] = latest;
+            }
+        }
+        var messages = Network.InFlight().Select(m => new MessageView(
+            m.Id, m.From, m.To, m.Kind,
+            m.DeliverAt <= m.SentAt ? 1 : Math.Clamp((now - m.SentAt) / (m.DeliverAt - m.SentAt), 0, 1))).ToArray();
+        return new SimulationSnapshot(
+            Pattern.Id, Seed, now.TotalSeconds, Scheduler.ExecutedCount,
+            nodes.ConvertAll(Describe), DescribeLinks(), messages, Faults.Active, Invariants.Views(),
+            metrics, [.. series.Values.Select(s => new SeriesView(s.Name, s.Unit, s.ToArray()))], DescribeDetails());
+    }
+
+    /// <summary>Checks target and value, then returns the definition; throws with a clear message when wrong.</summary>
+    protected FaultDefinition Validate(FaultRequest request)
+    {
+        if (request is null || string.IsNullOrWhiteSpace(request.FaultId))
+        {
+            throw new SimulationInputException("A fault needs a faultId.");
+        }
+        var definition = FaultCatalog.FirstOrDefault(f => f.Id == request.FaultId)
+            ?? throw new SimulationInputException(
+                $"Unknown fault '{request.FaultId}'. Faults of {Pattern.Id}: {string.Join(", ", FaultCatalog.Select(f => f.Id))}.");
+        if (definition.Target == FaultTarget.Node)
+        {
+            if (string.IsNullOrWhiteSpace(request.Target))
+            {
+                throw new SimulationInputException($"Fault '{definition.Id}' needs a target node.");
+            }
+            Node(request.Target);
+        }
+        else if (request.Target is not null)
+        {
+            throw new SimulationInputException($"Fault '{definition.Id}' takes no target.");
+        }
+        if (definition.Parameter is { } parameter)
+        {
+            double value = request.Value ?? parameter.Default;
+            if (double.IsNaN(value) || value < parameter.Min || value > parameter.Max)
+            {
+                throw new SimulationInputException(
+                    $"Fault '{definition.Id}' needs {parameter.Name} between {parameter.Min} and {parameter.Max} {parameter.Unit}; got {value}.");
+            }
+        }
+        else if (request.Value is not null)
+        {
+            throw new SimulationInputException($"Fault '{definition.Id}' takes no value.");
+        }
+        CheckApplicable(definition, request);
+        return definition;
+    }
+
+    /// <summary>Pattern-specific checks (e.g. "crash" needs a running node); throw <see cref="SimulationInputException"/> to refuse.</summary>
+    protected virtual void CheckApplicable(FaultDefinition definition, FaultRequest request)
+    {
+    }
+
+    /// <summary>Applies a checked fault and returns its undo, or null when it leaves nothing to undo.</summary>
+    protected abstract Action? ApplyFault(FaultDefinition definition, FaultRequest request);
+
+    protected abstract NodeView Describe(SimulationNode node);
+
+    /// <summary>Pattern-specific data for its page (timelines, counters); serialized as is.</summary>
+    protected virtual object? DescribeDetails() => null;
+
+    /// <summary>Adds one sample to each series; called every <see cref="SampleInterval"/>.</summary>
+    protected virtual void SampleMetrics()
+    {
+    }
+
+    protected IReadOnlyList<LinkView> DescribeLinks()
+    {
+        var links = new List<LinkView>();
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            for (int j = i + 1; j < nodes.Count; j++)
+            {
+                string a = nodes[i].Id, b = nodes[j].Id;
+                bool ab = !Network.IsBlocked(a, b), ba = !Network.IsBlocked(b, a);
+                links.Add((ab, ba) switch
+                {
+                    (true, true) => new LinkView(a, b, "up"),
+                    (false, false) => new LinkView(a, b, "down"),
+                    (true, false) => new LinkView(a, b, "one-way"),
+                    (false, true) => new LinkView(b, a, "one-way"),
+                });
+            }
+        }
+        return links;
+    }
+
+    private ActiveFault? Apply(FaultDefinition definition, FaultRequest request)
+    {
+        string label = request.Target is null ? definition.Label : $"{definition.Label}: {Node(request.Target).Label}";
+        if (request.Value is { } value && definition.Parameter is { } parameter)
+        {
+            label += $" ({value} {parameter.Unit})";
+        }
+        Log.Append(request.Target, "fault", $"Injected: {label}");
+        var undo = ApplyFault(definition, request);
+        var active = undo is null || definition.IsInstant ? null : Faults.Add(request, label, Clock.Now, undo);
+        Invariants.CheckAll();
+        return active;
+    }
+
+    private void EnsureRoomForInput()
+    {
+        if (inputs.Count >= Recording.MaxInputs)
+        {
+            throw new SimulationInputException($"This session has reached {Recording.MaxInputs} inputs; reset it to go on.");
+        }
+    }
+
+    private void Sample()
+    {
+        SampleMetrics();
+        Scheduler.Schedule(SampleInterval, Sample);
+    }
+
+    /// <summary>Adds a sample to a series made by <see cref="AddSeries"/>.</summary>
+    protected void Record(MetricSeries target, double value) => target.Add(Clock.Now, value);
+}

@@ -1,0 +1,188 @@
+using PatternDashboard.Simulation.Network;
+
+namespace PatternDashboard.Simulation.Kernel;
+
+/// <summary>Where a node is in its life.</summary>
+public enum NodeLifecycle
+{
+    Up,
+
+    /// <summary>Stopped: it loses its volatile state, drops messages and its timers never fire.</summary>
+    Crashed,
+
+    /// <summary>Frozen (a long GC pause, a stalled VM): messages and timers wait and run when it resumes.</summary>
+    Paused,
+}
+
+/// <summary>
+/// A process of the simulated cluster. It talks only through the network and acts only on its own timers,
+/// and the lifecycle is enforced here so that a crashed node really stops answering.
+/// </summary>
+public abstract class SimulationNode
+{
+    private readonly List<Action> heldWhilePaused = [];
+    // Bumped on crash and restart so that timers from an earlier life never fire.
+    private int incarnation;
+
+    protected SimulationNode(SimulationBase simulation, string id, string label)
+    {
+        Simulation = simulation;
+        Id = id;
+        Label = label;
+        Random = simulation.Random.Derive($"node:{id}");
+    }
+
+    public string Id { get; }
+
+    public string Label { get; }
+
+    public NodeLifecycle Lifecycle { get; private set; } = NodeLifecycle.Up;
+
+    public bool IsUp => Lifecycle == NodeLifecycle.Up;
+
+    protected SimulationBase Simulation { get; }
+
+    protected SeededRandom Random { get; }
+
+    protected TimeSpan Now => Simulation.Clock.Now;
+
+    /// <summary>Called once when the simulation starts.</summary>
+    public virtual void Start()
+    {
+    }
+
+    /// <summary>Handles a message that reached this node.</summary>
+    protected abstract void OnMessage(string from, IMessage message);
+
+    /// <summary>Drops volatile state; what survives a crash (a disk) is the subclass's to keep.</summary>
+    protected virtual void OnCrash()
+    {
+    }
+
+    /// <summary>Comes back from a crash with whatever state survived it.</summary>
+    protected virtual void OnRestart()
+    {
+    }
+
+    protected void Send(string to, IMessage message) => Simulation.Network.Send(Id, to, message);
+
+    protected void Log(string kind, string text) => Simulation.Log.Append(Id, kind, text);
+
+    /// <summary>Runs <paramref name="action"/> after <paramref name="delay"/> unless the node crashes first or the timer is cancelled.</summary>
+    protected NodeTimer StartTimer(TimeSpan delay, Action action)
+    {
+        var timer = new NodeTimer(Now + delay);
+        int life = incarnation;
+        timer.Handle = Simulation.Scheduler.Schedule(delay, () => Fire(timer, life, action));
+        return timer;
+    }
+
+    protected void CancelTimer(NodeTimer? timer)
+    {
+        if (timer is not null)
+        {
+            timer.Cancelled = true;
+            Simulation.Scheduler.Cancel(timer.Handle);
+        }
+    }
+
+    internal void Deliver(string from, IMessage message)
+    {
+        switch (Lifecycle)
+        {
+            case NodeLifecycle.Up:
+                OnMessage(from, message);
+                break;
+            case NodeLifecycle.Paused:
+                heldWhilePaused.Add(() => OnMessage(from, message));
+                break;
+        }
+    }
+
+    public void Crash()
+    {
+        if (Lifecycle == NodeLifecycle.Crashed)
+        {
+            return;
+        }
+        Lifecycle = NodeLifecycle.Crashed;
+        incarnation++;
+        heldWhilePaused.Clear();
+        OnCrash();
+        Log("lifecycle", $"{Label} crashed");
+    }
+
+    public void Restart()
+    {
+        if (Lifecycle != NodeLifecycle.Crashed)
+        {
+            return;
+        }
+        Lifecycle = NodeLifecycle.Up;
+        incarnation++;
+        Log("lifecycle", $"{Label} restarted");
+        OnRestart();
+    }
+
+    public void Pause()
+    {
+        if (Lifecycle != NodeLifecycle.Up)
+        {
+            return;
+        }
+        Lifecycle = NodeLifecycle.Paused;
+        Log("lifecycle", $"{Label} paused");
+    }
+
+    /// <summary>Wakes a paused node: everything that arrived or fell due while it slept runs now, in order.</summary>
+    public void Resume()
+    {
+        if (Lifecycle != NodeLifecycle.Paused)
+        {
+            return;
+        }
+        Lifecycle = NodeLifecycle.Up;
+        Log("lifecycle", $"{Label} resumed with {heldWhilePaused.Count} pending messages and timers");
+        var held = heldWhilePaused.ToArray();
+        heldWhilePaused.Clear();
+        int life = incarnation;
+        foreach (var action in held)
+        {
+            if (incarnation != life || Lifecycle != NodeLifecycle.Up)
+            {
+                break;
+            }
+            action();
+        }
+    }
+
+    private void Fire(NodeTimer timer, int life, Action action)
+    {
+        if (timer.Cancelled || life != incarnation)
+        {
+            return;
+        }
+        if (Lifecycle == NodeLifecycle.Paused)
+        {
+            heldWhilePaused.Add(() =>
+            {
+                if (!timer.Cancelled && life == incarnation)
+                {
+                    action();
+                }
+            });
+            return;
+        }
+        action();
+    }
+}
+
+/// <summary>A timer a node started; it knows when it is due so a view can draw its progress.</summary>
+public sealed class NodeTimer(TimeSpan dueAt)
+{
+    public TimeSpan DueAt { get; } = dueAt;
+
+    internal EventHandle Handle { get; set; }
+
+    internal bool Cancelled { get; set; }
+}

@@ -1,0 +1,100 @@
+using PatternDashboard.Simulation.Kernel;
+
+namespace PatternDashboard.Simulation.Patterns.LeaderElection;
+
+/// <summary>Leader Election by Raft's election protocol: identity, options, faults and explanation.</summary>
+public static class LeaderElectionPattern
+{
+    public const string Id = "leader-election";
+
+    public static class Option
+    {
+        public const string NodeCount = "nodeCount";
+        public const string ElectionTimeoutMinMs = "electionTimeoutMinMs";
+        public const string ElectionTimeoutMaxMs = "electionTimeoutMaxMs";
+        public const string HeartbeatIntervalMs = "heartbeatIntervalMs";
+        public const string NetworkDelayMs = "networkDelayMs";
+        public const string ClientWritesPerSecond = "clientWritesPerSecond";
+    }
+
+    public static class Fault
+    {
+        public const string Crash = "crash";
+        public const string Restart = "restart";
+        public const string CrashLeader = "crash-leader";
+        public const string Pause = "pause";
+        public const string Resume = "resume";
+        public const string Isolate = "isolate";
+        public const string Split = "split";
+        public const string OneWay = "one-way";
+        public const string Heal = "heal";
+        public const string Delay = "delay";
+        public const string Loss = "loss";
+        public const string ForceTimeout = "force-timeout";
+        public const string BreakQuorum = "break-quorum";
+    }
+
+    public static IReadOnlyList<OptionDefinition> Options { get; } =
+    [
+        new(Option.NodeCount, "Nodes", "How many nodes the cluster has.", 3, 9, 5, "nodes", IsInteger: true),
+        new(Option.ElectionTimeoutMinMs, "Election timeout (min)", "Shortest wait without a heartbeat before a follower stands for election.", 50, 5000, 150, "ms", IsInteger: true),
+        new(Option.ElectionTimeoutMaxMs, "Election timeout (max)", "Longest such wait; each wait is drawn at random between min and max.", 50, 10000, 300, "ms", IsInteger: true),
+        new(Option.HeartbeatIntervalMs, "Heartbeat interval", "How often the leader tells followers it is alive; keep it well below the election timeout.", 10, 2000, 50, "ms", IsInteger: true),
+        new(Option.NetworkDelayMs, "Network delay", "Typical one-way delay of a message.", 0, 1000, 10, "ms"),
+        new(Option.ClientWritesPerSecond, "Client writes", "Writes a client sends per second to a node it picks at random.", 0, 100, 5, "per s"),
+    ];
+
+    public static IReadOnlyList<FaultDefinition> Faults { get; } =
+    [
+        new(Fault.CrashLeader, "Crash leader", "Stops the current leader; the others must notice and elect a new one."),
+        new(Fault.Crash, "Crash node", "Stops a node: it loses its volatile state and answers nothing until restarted.", FaultTarget.Node),
+        new(Fault.Restart, "Restart node", "Brings a crashed node back with its term and vote, which Raft keeps on disk.", FaultTarget.Node, IsInstant: true),
+        new(Fault.Pause, "Pause node", "Freezes a node like a long garbage-collection pause; a paused leader wakes up as a zombie.", FaultTarget.Node),
+        new(Fault.Resume, "Resume node", "Wakes a paused node; it handles everything that queued up while it slept.", FaultTarget.Node, IsInstant: true),
+        new(Fault.Isolate, "Isolate node", "Cuts every link to and from a node.", FaultTarget.Node),
+        new(Fault.Split, "Split cluster", "Splits the cluster into a minority and a majority group that cannot reach each other."),
+        new(Fault.OneWay, "One-way link failure", "The node still hears the others, but nothing it sends arrives.", FaultTarget.Node),
+        new(Fault.Heal, "Heal network", "Removes every partition, isolation, one-way failure, delay and loss.", IsInstant: true),
+        new(Fault.Delay, "Delay messages", "Adds delay to every message.", Parameter: new FaultParameter("delay", 0, 2000, "ms", 200)),
+        new(Fault.Loss, "Lose messages", "Drops this share of messages at random.", Parameter: new FaultParameter("loss", 0, 100, "%", 30)),
+        new(Fault.ForceTimeout, "Force election timeout", "Makes a node's election timer fire now.", FaultTarget.Node, IsInstant: true),
+        new(Fault.BreakQuorum, "Break it: any two votes win", "Counts two votes as a majority whatever the cluster size, so two leaders can win the same term.", IsBreakIt: true),
+    ];
+
+    public static PatternInfo Info { get; } = new(
+        Problem: "Many systems need exactly one node to coordinate: to order writes, hand out locks or run a scheduled job. " +
+                 "If two nodes believe they lead, they make conflicting decisions; if none does, the system stalls. " +
+                 "Nodes crash and networks split, so the choice cannot be made once and for all.",
+        HowItWorks: "Time is divided into numbered terms. A follower that hears no heartbeat for a random election timeout " +
+                    "becomes a candidate: it starts a new term, votes for itself and asks the others for votes. Each node " +
+                    "gives at most one vote per term. A candidate with votes from a majority becomes leader and sends heartbeats " +
+                    "to hold its followers back. Any node that sees a higher term steps down to follower. Because two majorities " +
+                    "always share a node, two leaders can never win the same term.",
+        Benefits:
+        [
+            "Exactly one coordinator per term, even across crashes and partitions.",
+            "A crashed leader is replaced automatically, typically within a few election timeouts.",
+            "Random timeouts make split votes rare without any central clock.",
+        ],
+        TradeOffs:
+        [
+            "The cluster accepts no writes while it has no leader.",
+            "A majority must be reachable: a minority side of a partition cannot elect anyone.",
+            "An old leader that was paused may still believe it leads until it hears a higher term.",
+            "Timeouts must be tuned to the network: too short causes needless elections, too long slows recovery.",
+        ],
+        UsedBy:
+        [
+            "etcd and Consul (Raft) for Kubernetes and service configuration.",
+            "ZooKeeper (Zab) for coordination in Kafka's older versions and Hadoop.",
+            "MongoDB replica sets elect a primary in a Raft-like way.",
+        ]);
+
+    public static PatternDescriptor Descriptor { get; } = new(
+        Id,
+        "Leader Election",
+        "Raft elects one leader per term; crash it, split the network and watch a new one take over.",
+        Info,
+        Options,
+        (seed, options) => new LeaderElectionCluster(seed, options));
+}

@@ -1,0 +1,10 @@
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Patterns.LeaderElection;
+
+namespace PatternDashboard.Simulation.Patterns;
+
+/// <summary>Every pattern the app offers. A pattern appears here only once it works end to end.</summary>
+public static class PatternCatalog
+{
+    public static PatternRegistry CreateRegistry() => new([LeaderElectionPattern.Descriptor]);
+}

@@ -1,0 +1,28 @@
+using PatternDashboard.Simulation.Kernel;
+
+namespace PatternDashboard.Web.Sessions;
+
+/// <summary>How to start a session: a seed (random when absent), a node count and pattern options.</summary>
+public sealed record CreateSessionRequest(long? Seed = null, int? NodeCount = null, IReadOnlyDictionary<string, double>? Options = null);
+
+/// <summary>Thrown when a limit from configuration (sessions per owner, total sessions) refuses a new session.</summary>
+public sealed class SessionLimitException(string message) : Exception(message);
+
+/// <summary>Owns every live session, enforces the limits and evicts idle sessions.</summary>
+public interface ISessionManager
+{
+    /// <summary>Creates and starts (paused) a session owned by <paramref name="ownerId"/> (a browser or a hub connection).</summary>
+    ISimulationSession Create(string ownerId, string patternId, CreateSessionRequest request);
+
+    /// <summary>Rebuilds a session from a recording; a malformed one throws <see cref="SimulationInputException"/>.</summary>
+    ISimulationSession Import(string ownerId, Recording recording);
+
+    /// <summary>The session, or a <see cref="SimulationInputException"/> naming the unknown id.</summary>
+    ISimulationSession Get(string sessionId);
+
+    ISimulationSession? Find(string sessionId);
+
+    void Close(string sessionId);
+
+    int Count { get; }
+}
