@@ -63,6 +63,11 @@ public sealed class MetricSeries
             var b = points[2 * i + 1];
             points[i] = new MetricPoint(b.Time, (a.Value + b.Value) / 2);
         }
+        // With an odd capacity the last point has no partner: keep it rather than drop its samples.
+        if (count % 2 == 1)
+        {
+            points[half++] = points[count - 1];
+        }
         count = half;
         samplesPerPoint *= 2;
     }
