@@ -146,13 +146,19 @@ public abstract class SimulationNode
         var held = heldWhilePaused.ToArray();
         heldWhilePaused.Clear();
         int life = incarnation;
-        foreach (var action in held)
+        for (int i = 0; i < held.Length; i++)
         {
-            if (incarnation != life || Lifecycle != NodeLifecycle.Up)
+            if (incarnation != life || Lifecycle == NodeLifecycle.Crashed)
             {
                 break;
             }
-            action();
+            if (Lifecycle == NodeLifecycle.Paused)
+            {
+                // A handler paused the node again: what is left waits for the next resume, still in order.
+                heldWhilePaused.InsertRange(0, held[i..]);
+                break;
+            }
+            held[i]();
         }
     }
 
