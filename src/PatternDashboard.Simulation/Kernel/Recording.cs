@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -44,7 +45,8 @@ public sealed record Recording(
         {
             throw new SimulationInputException("The recording is empty.");
         }
-        if (json.Length > MaxFileBytes)
+        // Length first: a string with more characters than the limit is too big in any encoding.
+        if (json.Length > MaxFileBytes || Encoding.UTF8.GetByteCount(json) > MaxFileBytes)
         {
             throw new SimulationInputException($"The recording is larger than {MaxFileBytes / 1024 / 1024} MB.");
         }
@@ -92,9 +94,13 @@ public sealed record Recording(
             {
                 throw new SimulationInputException($"Input {i + 1} of the recording is out of order or missing.");
             }
-            if (input.Action is not (RecordedInput.Inject or RecordedInput.Clear) || string.IsNullOrWhiteSpace(input.FaultId))
+            if (input.Action is not (RecordedInput.Inject or RecordedInput.Clear))
             {
                 throw new SimulationInputException($"Input {i + 1} of the recording has an unknown action '{input.Action}'.");
+            }
+            if (string.IsNullOrWhiteSpace(input.FaultId))
+            {
+                throw new SimulationInputException($"Input {i + 1} of the recording has no fault id.");
             }
             lastTicks = input.TimeTicks;
             lastEvents = input.AfterEvents;
