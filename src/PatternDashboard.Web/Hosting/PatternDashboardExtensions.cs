@@ -1,14 +1,53 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Patterns;
 using PatternDashboard.Web.Components;
+using PatternDashboard.Web.Hubs;
+using PatternDashboard.Web.Sessions;
+using SessionOptions = PatternDashboard.Web.Sessions.SessionOptions;
 
 namespace PatternDashboard.Web.Hosting;
 
 public static class PatternDashboardExtensions
 {
+    /// <summary>Largest hub message accepted: a recording file plus room for the message around it.</summary>
+    public const long MaxHubMessageBytes = Recording.MaxFileBytes + 64 * 1024;
+
     public static WebApplicationBuilder AddPatternDashboard(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+
+        services.AddOptions<SessionOptions>()
+            .Bind(builder.Configuration.GetSection(SessionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => PatternCatalog.CreateRegistry());
+        services.AddSingleton<SessionManager>();
+        services.AddSingleton<ISessionManager>(sp => sp.GetRequiredService<SessionManager>());
+        services.AddHostedService<SessionPacer>();
+        services.AddHostedService<IdleSessionEvictor>();
+
+        services.AddSingleton<HubInputErrorFilter>();
+        services.AddSignalR()
+            .AddHubOptions<SimulationHub>(options =>
+            {
+                options.MaximumReceiveMessageSize = MaxHubMessageBytes;
+                options.AddFilter<HubInputErrorFilter>();
+            })
+            .AddJsonProtocol(options =>
+            {
+                options.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+                options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+                // A metric may be NaN before its first sample; send it rather than fail the whole snapshot.
+                options.PayloadSerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+            });
         return builder;
     }
 
@@ -19,8 +58,10 @@ public static class PatternDashboardExtensions
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseBrowserId();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapHub<SimulationHub>(SimulationHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -22,6 +22,9 @@ public interface ISessionManager
 
     ISimulationSession? Find(string sessionId);
 
+    /// <summary>The open sessions of one owner, oldest first (so a page can offer to reopen one).</summary>
+    IReadOnlyList<ISimulationSession> ListByOwner(string ownerId);
+
     void Close(string sessionId);
 
     int Count { get; }

@@ -14,13 +14,15 @@ public enum SessionStatus
 public sealed record FastForwardProgress(double TargetTime, double Fraction);
 
 /// <summary>What a viewer receives: the simulation snapshot plus the session's own state.</summary>
+/// <param name="Generation">How many times the session was reset; the event log's sequence numbers start again at 1 with each.</param>
 public sealed record SessionState(
     string SessionId,
     SimulationSnapshot Snapshot,
     SessionStatus Status,
     double Speed,
     FastForwardProgress? FastForward,
-    long LastEventSequence);
+    long LastEventSequence,
+    int Generation = 0);
 
 /// <summary>A control action on a session's clock.</summary>
 public enum ControlAction
@@ -37,7 +39,13 @@ public interface ISimulationSession
 {
     string Id { get; }
 
+    /// <summary>Who created it: a browser id, or "hub:" and a connection id.</summary>
+    string OwnerId { get; }
+
     PatternDescriptor Pattern { get; }
+
+    /// <summary>True once the session was closed (by its owner or for being idle); every call then fails.</summary>
+    bool IsClosed { get; }
 
     /// <summary>The latest published state.</summary>
     SessionState Current { get; }

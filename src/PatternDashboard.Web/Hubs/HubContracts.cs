@@ -1,0 +1,117 @@
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Sessions;
+
+namespace PatternDashboard.Web.Hubs;
+
+// The hub's JSON shapes (camelCase on the wire). docs/hub-api.md documents each; keep the two in step.
+
+/// <summary>A pattern the server offers, with the options CreateSession accepts.</summary>
+public sealed record PatternSummary(string Id, string Title, string Summary, IReadOnlyList<OptionDefinition> Options);
+
+/// <summary>The second argument of CreateSession. Every field may be left out.</summary>
+public sealed class CreateSessionOptions
+{
+    public long? Seed { get; init; }
+
+    public int? NodeCount { get; init; }
+
+    public Dictionary<string, double>? Options { get; init; }
+}
+
+public sealed record SessionCreated(string SessionId, string PatternId, long Seed);
+
+public sealed record SessionImported(string SessionId);
+
+/// <summary>A fault or "break it" switch. <see cref="Targets"/> lists the node ids it may aim at, or is null for cluster-wide ones.</summary>
+public sealed record FaultInfo(
+    string Id,
+    string Label,
+    string Description,
+    IReadOnlyList<string>? Targets,
+    FaultParameterInfo? Parameter,
+    bool IsBreakIt,
+    bool IsInstant);
+
+public sealed record FaultParameterInfo(string Name, double Min, double Max, string Unit, double Default);
+
+/// <summary>The second argument of InjectFault.</summary>
+public sealed class FaultInput
+{
+    public string? FaultId { get; init; }
+
+    public string? Target { get; init; }
+
+    public double? Value { get; init; }
+}
+
+/// <summary>The answer to InjectFault: the id to pass to ClearFault, or null for an instant action.</summary>
+public sealed record FaultInjected(string? ActiveFaultId);
+
+/// <summary>The second argument of Control: action "play", "pause", "step", "speed" (value 0.01 to 100) or "reset" (value: a new seed, optional).</summary>
+public sealed class ControlInput
+{
+    public string? Action { get; init; }
+
+    public double? Value { get; init; }
+}
+
+public sealed record NodeInfo(string Id, string Label, string State, bool Up, string Lifecycle, IReadOnlyDictionary<string, object?> Properties);
+
+public sealed record MessageInfo(long Id, string From, string To, string Kind, double Progress);
+
+public sealed record EventInfo(long Sequence, double Time, string? Node, string Kind, string Text);
+
+/// <summary>
+/// A session at one moment, as the hub sends it. Metric series are left out to keep each update small;
+/// <see cref="Metrics"/> holds each metric's latest value.
+/// </summary>
+public sealed record SnapshotInfo(
+    string SessionId,
+    string PatternId,
+    long Seed,
+    double SimulatedTime,
+    string Status,
+    double Speed,
+    FastForwardProgress? FastForward,
+    long EventCount,
+    long LastEventSequence,
+    int Generation,
+    IReadOnlyList<NodeInfo> Nodes,
+    IReadOnlyList<LinkView> Links,
+    IReadOnlyList<MessageInfo> Messages,
+    IReadOnlyList<ActiveFault> ActiveFaults,
+    IReadOnlyList<InvariantView> Invariants,
+    IReadOnlyDictionary<string, double> Metrics,
+    object? Details)
+{
+    public static SnapshotInfo From(SessionState state)
+    {
+        var s = state.Snapshot;
+        return new SnapshotInfo(
+            state.SessionId,
+            s.PatternId,
+            s.Seed,
+            Math.Round(s.SimulatedTime, 6),
+            StatusName(state.Status),
+            state.Speed,
+            state.FastForward,
+            s.EventCount,
+            state.LastEventSequence,
+            state.Generation,
+            [.. s.Nodes.Select(n => new NodeInfo(n.Id, n.Label, n.State, n.Up, n.Lifecycle, n.Properties))],
+            s.Links,
+            [.. s.Messages.Select(m => new MessageInfo(m.Id, m.From, m.To, m.Kind, Math.Round(m.Progress, 2)))],
+            s.ActiveFaults,
+            s.Invariants,
+            s.Metrics,
+            s.Details);
+    }
+
+    public static string StatusName(SessionStatus status) => status switch
+    {
+        SessionStatus.Paused => "paused",
+        SessionStatus.Running => "running",
+        SessionStatus.FastForwarding => "fast-forwarding",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,223 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Sessions;
+
+namespace PatternDashboard.Web.Hubs;
+
+/// <summary>
+/// The public door onto sessions, at <see cref="Path"/>, for scripts, notebooks and other tools. Method names
+/// and shapes are stable and documented in docs/hub-api.md. A bad argument throws a
+/// <see cref="SimulationInputException"/>, which <see cref="HubInputErrorFilter"/> turns into a
+/// <see cref="HubException"/> carrying the same message; the session is left as it was.
+/// </summary>
+/// <remarks>
+/// Sessions are found by id: anyone holding an id can watch and drive that session. A connection may own
+/// <see cref="SessionOptions.MaxSessionsPerOwner"/> sessions; they close when it disconnects.
+/// </remarks>
+public sealed class SimulationHub(ISessionManager sessions, PatternRegistry patterns) : Hub
+{
+    public const string Path = "/hubs/simulation";
+
+    /// <summary>Events sent per read of the log while streaming.</summary>
+    private const int EventBatch = 500;
+
+    /// <summary>The owner id of this connection's sessions.</summary>
+    private string OwnerId => OwnerIdOf(Context.ConnectionId);
+
+    public static string OwnerIdOf(string connectionId) => "hub:" + connectionId;
+
+    public IReadOnlyList<PatternSummary> ListPatterns() =>
+        [.. patterns.All.Select(p => new PatternSummary(p.Id, p.Title, p.Summary, p.Options))];
+
+    public SessionCreated CreateSession(string patternId, CreateSessionOptions? options)
+    {
+        var request = new CreateSessionRequest(options?.Seed, options?.NodeCount, options?.Options);
+        var session = sessions.Create(OwnerId, patternId, request);
+        return new SessionCreated(session.Id, session.Pattern.Id, session.Current.Snapshot.Seed);
+    }
+
+    public SnapshotInfo GetSnapshot(string sessionId) => SnapshotInfo.From(sessions.Get(sessionId).Current);
+
+    /// <summary>The current snapshot, then one per publish (10 to 20 a second while the session runs) until the caller stops or the session closes.</summary>
+    public IAsyncEnumerable<SnapshotInfo> StreamSnapshots(string sessionId, CancellationToken cancellationToken) =>
+        StreamSnapshotsCore(sessions.Get(sessionId), cancellationToken);
+
+    /// <summary>Events after <paramref name="afterSequence"/> still in the log, then new ones as they happen.</summary>
+    public IAsyncEnumerable<EventInfo> StreamEvents(string sessionId, long afterSequence, CancellationToken cancellationToken)
+    {
+        var session = sessions.Get(sessionId);
+        if (afterSequence < 0)
+        {
+            throw new SimulationInputException($"afterSequence must be 0 or more; got {afterSequence}.");
+        }
+        return StreamEventsCore(session, afterSequence, cancellationToken);
+    }
+
+    public IReadOnlyList<FaultInfo> ListFaults(string sessionId)
+    {
+        var session = sessions.Get(sessionId);
+        string[] nodeIds = [.. session.Current.Snapshot.Nodes.Select(n => n.Id)];
+        return
+        [
+            .. session.FaultCatalog.Select(f => new FaultInfo(
+                f.Id,
+                f.Label,
+                f.Description,
+                f.Target == FaultTarget.Node ? nodeIds : null,
+                f.Parameter is { } p ? new FaultParameterInfo(p.Name, p.Min, p.Max, p.Unit, p.Default) : null,
+                f.IsBreakIt,
+                f.IsInstant)),
+        ];
+    }
+
+    public async Task<FaultInjected> InjectFault(string sessionId, FaultInput? fault)
+    {
+        var session = ControlledSession(sessionId);
+        if (fault is null || string.IsNullOrWhiteSpace(fault.FaultId))
+        {
+            throw new SimulationInputException("A fault needs a faultId, as in { faultId: \"crash\", target: \"n1\" }. ListFaults names them.");
+        }
+        var active = await session.InjectFaultAsync(new FaultRequest(fault.FaultId, fault.Target, fault.Value));
+        return new FaultInjected(active?.Id);
+    }
+
+    public Task ClearFault(string sessionId, string activeFaultId) =>
+        ControlledSession(sessionId).ClearFaultAsync(activeFaultId);
+
+    /// <summary>Applies a control action and returns the snapshot after it.</summary>
+    public async Task<SnapshotInfo> Control(string sessionId, ControlInput? control)
+    {
+        var session = ControlledSession(sessionId);
+        var action = ParseAction(control?.Action);
+        await session.ControlAsync(action, control!.Value);
+        return SnapshotInfo.From(session.Current);
+    }
+
+    /// <summary>Runs the session ahead as fast as the server can; viewers see the progress. Returns the snapshot at the end.</summary>
+    public async Task<SnapshotInfo> RunFor(string sessionId, double simulatedSeconds)
+    {
+        var session = ControlledSession(sessionId);
+        SimulationSession.CheckRunFor(simulatedSeconds);
+        try
+        {
+            return SnapshotInfo.From(await session.RunForAsync(TimeSpan.FromSeconds(simulatedSeconds), Context.ConnectionAborted));
+        }
+        catch (OperationCanceledException) when (!Context.ConnectionAborted.IsCancellationRequested)
+        {
+            throw new HubException("The run was stopped before it finished: the session was paused, stepped, played, reset or closed.");
+        }
+    }
+
+    public Task<Recording> ExportRecording(string sessionId) => sessions.Get(sessionId).ExportRecordingAsync();
+
+    /// <summary>Replays a recording (the object ExportRecording returns, or a string holding its JSON) into a new paused session.</summary>
+    public async Task<SessionImported> ImportRecording(JsonElement recording)
+    {
+        var parsed = ParseRecording(recording);
+        string owner = OwnerId;
+        // Replaying is CPU work; keep it off the connection's thread.
+        var session = await Task.Run(() => sessions.Import(owner, parsed));
+        return new SessionImported(session.Id);
+    }
+
+    // Rooms (CreateRoom, JoinRoom, ClaimRoom) come later. A room's session refuses control to connections
+    // without its instructor key; that check belongs in ControlledSession, which every control method uses.
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var session in sessions.ListByOwner(OwnerId))
+        {
+            sessions.Close(session.Id);
+        }
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>The session, for a method that changes it.</summary>
+    private ISimulationSession ControlledSession(string sessionId) => sessions.Get(sessionId);
+
+    private static ControlAction ParseAction(string? action) => action?.Trim().ToLowerInvariant() switch
+    {
+        "play" => ControlAction.Play,
+        "pause" => ControlAction.Pause,
+        "step" => ControlAction.Step,
+        "speed" => ControlAction.Speed,
+        "reset" => ControlAction.Reset,
+        null or "" => throw new SimulationInputException("A control needs an action: play, pause, step, speed or reset."),
+        _ => throw new SimulationInputException($"Unknown action '{action}'. Actions: play, pause, step, speed, reset."),
+    };
+
+    private static Recording ParseRecording(JsonElement recording)
+    {
+        switch (recording.ValueKind)
+        {
+            case JsonValueKind.Object:
+                Recording? parsed;
+                try
+                {
+                    parsed = recording.Deserialize<Recording>(Recording.JsonOptions);
+                }
+                catch (JsonException e)
+                {
+                    throw new SimulationInputException($"The recording is malformed: {e.Message}");
+                }
+                if (parsed is null)
+                {
+                    throw new SimulationInputException("A recording is required.");
+                }
+                parsed.Validate();
+                return parsed;
+            case JsonValueKind.String:
+                return Recording.FromJson(recording.GetString()!);
+            case JsonValueKind.Null or JsonValueKind.Undefined:
+                throw new SimulationInputException("A recording is required: pass the object ExportRecording returned.");
+            default:
+                throw new SimulationInputException($"A recording is a JSON object (or a string holding one), not {recording.ValueKind.ToString().ToLowerInvariant()}.");
+        }
+    }
+
+    private static async IAsyncEnumerable<SnapshotInfo> StreamSnapshotsCore(ISimulationSession session, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var state in session.WatchAsync(cancellationToken))
+        {
+            yield return SnapshotInfo.From(state);
+        }
+    }
+
+    private static async IAsyncEnumerable<EventInfo> StreamEventsCore(ISimulationSession session, long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long last = afterSequence;
+        int generation = session.Current.Generation;
+        // Each published state wakes the stream; it then reads what the log gained since.
+        await foreach (var state in session.WatchAsync(cancellationToken))
+        {
+            if (state.Generation != generation)
+            {
+                generation = state.Generation;
+                last = 0;
+            }
+            while (state.LastEventSequence > last && !session.IsClosed)
+            {
+                IReadOnlyList<SimulationEvent> batch;
+                try
+                {
+                    batch = await session.GetEventsAsync(last, EventBatch);
+                }
+                catch (SimulationInputException) when (session.IsClosed)
+                {
+                    yield break;
+                }
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+                foreach (var e in batch)
+                {
+                    last = e.Sequence;
+                    yield return new EventInfo(e.Sequence, e.TimeSeconds, e.Node, e.Kind, e.Text);
+                }
+            }
+        }
+    }
+}
