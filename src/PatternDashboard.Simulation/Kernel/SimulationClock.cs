@@ -43,6 +43,7 @@ public sealed class SimulationClock : TimeProvider
         private readonly object? state;
         private EventHandle pending;
         private TimeSpan period;
+        private bool disposed;
 
         public SimulationTimer(EventScheduler scheduler, TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
@@ -54,6 +55,11 @@ public sealed class SimulationClock : TimeProvider
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            // Like the system's timers: a disposed timer stays stopped and says so.
+            if (disposed)
+            {
+                return false;
+            }
             scheduler.Cancel(pending);
             pending = default;
             this.period = period;
@@ -74,7 +80,11 @@ public sealed class SimulationClock : TimeProvider
             callback(state);
         }
 
-        public void Dispose() => scheduler.Cancel(pending);
+        public void Dispose()
+        {
+            disposed = true;
+            scheduler.Cancel(pending);
+        }
 
         public ValueTask DisposeAsync()
         {
