@@ -1,1 +1,51 @@
-// Small browser helpers the Blazor components call through JS interop.
+// Small browser helpers the Blazor components call through JS interop (as patternDashboard.*).
+window.patternDashboard = (() => {
+  // Offers text as a file download, e.g. an exported event log.
+  function downloadFile(name, mime, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: mime }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  }
+
+  function isTyping(element) {
+    if (!element) return false;
+    const tag = element.tagName;
+    return element.isContentEditable || tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT";
+  }
+
+  // Space already presses a focused button, link or switch: the shortcut must not press it twice.
+  function ownsSpace(element) {
+    return !!element && !!element.closest && !!element.closest("button, a, [role=button], [role=switch], [role=menuitem]");
+  }
+
+  // Page-wide shortcuts: Space = play/pause, S = step. Returns an object whose dispose() removes them.
+  function registerShortcuts(dotNetRef) {
+    const onKeyDown = (event) => {
+      if (event.ctrlKey || event.altKey || event.metaKey || isTyping(event.target)) return;
+      if (event.key === " " && !ownsSpace(event.target)) {
+        event.preventDefault();
+        dotNetRef.invokeMethodAsync("OnShortcut", "toggle");
+      } else if (event.key === "s" || event.key === "S") {
+        event.preventDefault();
+        dotNetRef.invokeMethodAsync("OnShortcut", "step");
+      }
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return { dispose: () => document.removeEventListener("keydown", onKeyDown) };
+  }
+
+  // SVG nodes act as buttons: Space must open them, not scroll the page.
+  document.addEventListener("keydown", (event) => {
+    const target = event.target;
+    if (event.key === " " && target instanceof SVGElement && target.getAttribute("role") === "button") {
+      event.preventDefault();
+    }
+  });
+
+  return { downloadFile, registerShortcuts };
+})();

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Components;
+using PatternDashboard.Simulation.Kernel;
+
+namespace PatternDashboard.Web.Components.Shared;
+
+/// <summary>Each invariant with "Holds" or "VIOLATED" as text and icon, how often it broke, and the last violation.</summary>
+public partial class InvariantPanel
+{
+    /// <summary>The invariants to show, as the snapshot reports them. Default: none.</summary>
+    [Parameter] public IReadOnlyList<InvariantView> Invariants { get; set; } = [];
+
+    /// <summary>The heading. Default: "Invariants".</summary>
+    [Parameter] public string Title { get; set; } = "Invariants";
+}

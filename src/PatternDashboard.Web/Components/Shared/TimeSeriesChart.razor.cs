@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using PatternDashboard.Simulation.Kernel;
+
+namespace PatternDashboard.Web.Components.Shared;
+
+/// <summary>A line chart of one or more metric series over simulated time, downsampled for drawing.</summary>
+public partial class TimeSeriesChart
+{
+    private List<ChartSeries<double>> chartSeries = [];
+    private string[] labels = [];
+    private LineChartOptions options = new();
+
+    /// <summary>The series to draw, sharing the time axis of the first. Default: none.</summary>
+    [Parameter] public IReadOnlyList<SeriesView> Series { get; set; } = [];
+
+    /// <summary>The heading. Default: the series names.</summary>
+    [Parameter] public string? Title { get; set; }
+
+    /// <summary>Default: "Simulated time (s)".</summary>
+    [Parameter] public string XAxisTitle { get; set; } = "Simulated time (s)";
+
+    /// <summary>Default: the first series' unit, or its name when it has none.</summary>
+    [Parameter] public string? YAxisTitle { get; set; }
+
+    /// <summary>Points drawn per series at most. Default: 200.</summary>
+    [Parameter] public int MaxPoints { get; set; } = 200;
+
+    /// <summary>X-axis labels shown at most. Default: 6.</summary>
+    [Parameter] public int MaxLabels { get; set; } = 6;
+
+    /// <summary>Default: "220px".</summary>
+    [Parameter] public string Height { get; set; } = "220px";
+
+    private string Heading => Title ?? string.Join(", ", Series.Select(s => s.Name));
+
+    private bool HasPoints => Series.Any(s => s.Points.Length > 0);
+
+    private string Latest => string.Join("; ", Series.Where(s => s.Points.Length > 0)
+        .Select(s => $"{s.Name} {UiFormat.Number(s.Points[^1].Value)} {s.Unit}".TrimEnd()));
+
+    protected override void OnParametersSet()
+    {
+        var sampled = Series.Select(s => (s.Name, Points: Downsampler.Downsample(s.Points, MaxPoints))).ToList();
+        int length = sampled.Count == 0 ? 0 : sampled.Max(s => s.Points.Length);
+        var axis = sampled.FirstOrDefault(s => s.Points.Length == length).Points ?? [];
+        int every = Math.Max(1, (int)Math.Ceiling(length / (double)Math.Max(1, MaxLabels)));
+        labels = [.. axis.Select((p, i) => i % every == 0 || i == length - 1 ? p.Time.ToString("0.#", CultureInfo.InvariantCulture) : "")];
+        chartSeries = [.. sampled.Select(s => new ChartSeries<double> { Name = s.Name, Data = PadLeft(s.Points, length) })];
+        var first = Series.FirstOrDefault();
+        options = new LineChartOptions
+        {
+            XAxisTitle = XAxisTitle,
+            YAxisTitle = YAxisTitle ?? (string.IsNullOrEmpty(first?.Unit) ? first?.Name : first.Unit),
+            ShowLegend = Series.Count > 1,
+            YAxisLines = true,
+            LineStrokeWidth = 3,
+        };
+    }
+
+    // A shorter series covers the end of the run: align it to the right of the shared axis.
+    private static double[] PadLeft(MetricPoint[] points, int length)
+    {
+        var values = new double[length];
+        int offset = length - points.Length;
+        for (int i = 0; i < points.Length; i++)
+        {
+            values[offset + i] = points[i].Value;
+        }
+        return values;
+    }
+}

@@ -1,0 +1,176 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Sessions;
+
+namespace PatternDashboard.Web.Components.Shared;
+
+/// <summary>
+/// The cluster as a picture: nodes on a circle (state as text and shape), links as lines, messages in flight along
+/// them. Selecting a node shows its properties and the node faults of the session's catalog as buttons.
+/// </summary>
+public partial class TopologyView
+{
+    internal const double ViewWidth = 640;
+    internal const double ViewHeight = 540;
+    private const double CenterX = 320;
+    private const double CenterY = 262;
+    private const double Ring = 190;
+    internal const double NodeRadius = 34;
+
+    private readonly Dictionary<string, string> assignedMessageShapes = [];
+    private Dictionary<string, (double X, double Y)> positions = [];
+    private string? error;
+
+    /// <summary>The picture to draw. Default: none (an empty placeholder).</summary>
+    [Parameter] public SimulationSnapshot? Snapshot { get; set; }
+
+    /// <summary>Where node actions go. Default: none, and the view offers no actions.</summary>
+    [Parameter] public ISimulationSession? Session { get; set; }
+
+    /// <summary>The shape of a node (see <see cref="ShapePaths"/>). Default: a circle for every node.</summary>
+    [Parameter] public Func<NodeView, string>? NodeShape { get; set; }
+
+    /// <summary>An extra line under a node's state, such as "term 3". Default: none.</summary>
+    [Parameter] public Func<NodeView, string?>? NodeCaption { get; set; }
+
+    /// <summary>The state line under a node. Default: <see cref="StateText"/> ("crashed", "leader, paused", "leader").</summary>
+    [Parameter] public Func<NodeView, string>? NodeStateText { get; set; }
+
+    /// <summary>Which node faults a node offers, on top of the lifecycle rules. Default: all of them.</summary>
+    [Parameter] public Func<NodeView, FaultDefinition, bool>? IsActionAvailable { get; set; }
+
+    /// <summary>A node's accessible name. Default: "Node n2, leader".</summary>
+    [Parameter] public Func<NodeView, string>? NodeAriaLabel { get; set; }
+
+    /// <summary>What the node shapes mean. Default: no node legend.</summary>
+    [Parameter] public IReadOnlyList<ShapeLegendItem>? NodeLegend { get; set; }
+
+    /// <summary>Shapes and names of message kinds; unlisted kinds get shapes in turn. Default: none listed.</summary>
+    [Parameter] public IReadOnlyList<MessageKindStyle>? MessageKinds { get; set; }
+
+    /// <summary>The node whose details are open. Default: none.</summary>
+    [Parameter] public string? SelectedNodeId { get; set; }
+
+    [Parameter] public EventCallback<string?> SelectedNodeIdChanged { get; set; }
+
+    /// <summary>The picture's accessible name. Default: "Cluster topology".</summary>
+    [Parameter] public string Title { get; set; } = "Cluster topology";
+
+    /// <summary>Messages drawn at most, to keep the picture light. Default: 150.</summary>
+    [Parameter] public int MaxMessages { get; set; } = 150;
+
+    private IReadOnlyList<NodeView> Nodes => Snapshot?.Nodes ?? [];
+
+    private NodeView? SelectedNode => Nodes.FirstOrDefault(n => n.Id == SelectedNodeId);
+
+    private IReadOnlyList<ActiveFault> ActiveFaults => Snapshot?.ActiveFaults ?? [];
+
+    protected override void OnParametersSet()
+    {
+        positions = new Dictionary<string, (double X, double Y)>(Nodes.Count);
+        for (int i = 0; i < Nodes.Count; i++)
+        {
+            double angle = -Math.PI / 2 + 2 * Math.PI * i / Nodes.Count;
+            positions[Nodes[i].Id] = (CenterX + Ring * Math.Cos(angle), CenterY + Ring * Math.Sin(angle));
+        }
+        foreach (var message in Snapshot?.Messages ?? [])
+        {
+            ShapeOf(message.Kind);
+        }
+    }
+
+    /// <summary>"crashed", "leader, paused" or the node's state.</summary>
+    public static string StateText(NodeView node) => NodeActions.IsCrashed(node) ? "crashed"
+        : NodeActions.IsPaused(node) && !string.Equals(node.State, node.Lifecycle, StringComparison.OrdinalIgnoreCase) ? $"{node.State}, paused"
+        : node.State;
+
+    private string StateLine(NodeView node) => NodeStateText?.Invoke(node) ?? StateText(node);
+
+    private string AriaLabel(NodeView node) => NodeAriaLabel?.Invoke(node) ?? $"Node {node.Id}, {StateLine(node)}";
+
+    private string Shape(NodeView node) => NodeShape?.Invoke(node) ?? ShapePaths.Circle;
+
+    private string NodeClass(NodeView node) =>
+        $"node shape-{Shape(node)}{(NodeActions.IsCrashed(node) ? " crashed" : "")}{(NodeActions.IsPaused(node) ? " paused" : "")}{(node.Id == SelectedNodeId ? " selected" : "")}";
+
+    private string ShapeOf(string kind)
+    {
+        if (MessageKinds?.FirstOrDefault(k => k.Kind == kind) is { } style)
+        {
+            return style.Shape;
+        }
+        if (!assignedMessageShapes.TryGetValue(kind, out var shape))
+        {
+            shape = ShapePaths.Cycle[assignedMessageShapes.Count % ShapePaths.Cycle.Count];
+            assignedMessageShapes[kind] = shape;
+        }
+        return shape;
+    }
+
+    private int KindIndex(string kind)
+    {
+        int index = MessageKinds?.ToList().FindIndex(k => k.Kind == kind) ?? -1;
+        return index >= 0 ? index : (MessageKinds?.Count ?? 0) + assignedMessageShapes.Keys.ToList().IndexOf(kind);
+    }
+
+    private IEnumerable<MessageKindStyle> MessageLegend =>
+        (MessageKinds ?? []).Concat(assignedMessageShapes.Select(a => new MessageKindStyle(a.Key, a.Key, a.Value)));
+
+    /// <summary>The segment between two nodes, cut back to their edges; null when a node is unknown.</summary>
+    private (double X1, double Y1, double X2, double Y2)? Segment(string from, string to)
+    {
+        if (!positions.TryGetValue(from, out var a) || !positions.TryGetValue(to, out var b))
+        {
+            return null;
+        }
+        double dx = b.X - a.X, dy = b.Y - a.Y, length = Math.Sqrt(dx * dx + dy * dy);
+        if (length < 1)
+        {
+            return null;
+        }
+        double cut = (NodeRadius + 8) / length;
+        return (a.X + dx * cut, a.Y + dy * cut, b.X - dx * cut, b.Y - dy * cut);
+    }
+
+    private IEnumerable<LinkView> DistinctLinks =>
+        (Snapshot?.Links ?? []).DistinctBy(l => (string.CompareOrdinal(l.From, l.To) < 0 ? l.From + "|" + l.To : l.To + "|" + l.From, l.State));
+
+    private static string LinkClass(LinkView link) => link.State switch
+    {
+        "down" => "link link-down",
+        "one-way" => "link link-oneway",
+        _ => "link link-up",
+    };
+
+    private async Task SelectAsync(string? nodeId)
+    {
+        SelectedNodeId = nodeId;
+        error = null;
+        await SelectedNodeIdChanged.InvokeAsync(nodeId);
+    }
+
+    private Task ToggleAsync(string nodeId) => SelectAsync(SelectedNodeId == nodeId ? null : nodeId);
+
+    private Task OnNodeKeyDownAsync(KeyboardEventArgs e, string nodeId) =>
+        e.Key is "Enter" or " " or "Spacebar" ? ToggleAsync(nodeId) : Task.CompletedTask;
+
+    private IReadOnlyList<NodeAction> ActionsFor(NodeView node) =>
+        Session is null ? [] : NodeActions.For(Session.FaultCatalog, node, ActiveFaults, IsActionAvailable);
+
+    private async Task RunAsync(NodeAction action)
+    {
+        if (Session is { } session)
+        {
+            error = await SafeRun.TryAsync(() => session.InjectFaultAsync(action.Request));
+        }
+    }
+
+    private async Task UndoAsync(ActiveFault fault)
+    {
+        if (Session is { } session)
+        {
+            error = await SafeRun.TryAsync(() => session.ClearFaultAsync(fault.Id));
+        }
+    }
+}
