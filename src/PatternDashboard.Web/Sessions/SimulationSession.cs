@@ -55,6 +55,7 @@ public sealed class SimulationSession : ISimulationSession, IDisposable
     private int generation;
     private long publishNumber;
     private long lastTickTimestamp;
+    private double carriedTicks;
     private long lastPublishTimestamp;
     private bool dirty;
 
@@ -331,6 +332,21 @@ public sealed class SimulationSession : ISimulationSession, IDisposable
         }
     }
 
+    /// <summary>Publishes the state as it is now, due or not; for tests that look between publishes.</summary>
+    internal async Task<SessionState> PublishNowAsync()
+    {
+        await gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            PublishLocked();
+            return current.State;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     /// <summary>True when nobody watches, nothing runs ahead and no input came for <paramref name="idleFor"/>.</summary>
     internal bool IsIdle(DateTimeOffset now, TimeSpan idleFor) =>
         ViewerCount == 0 && Volatile.Read(ref fastForward) is null && now - LastActivity >= idleFor;
@@ -486,7 +502,11 @@ public sealed class SimulationSession : ISimulationSession, IDisposable
             {
                 elapsed = MaxTickElapsed;
             }
-            AdvanceLocked(simulation.Clock.Now + elapsed * speed, MaxEventsPerTick, TickBudget);
+            // Carry the fraction of a tick over, so slow motion does not drift by rounding every frame.
+            double exact = elapsed.Ticks * speed + carriedTicks;
+            long whole = (long)Math.Floor(exact);
+            carriedTicks = exact - whole;
+            AdvanceLocked(simulation.Clock.Now + TimeSpan.FromTicks(whole), MaxEventsPerTick, TickBudget);
             dirty = true;
         }
         PublishIfDueLocked();
