@@ -17,6 +17,8 @@ public sealed class ClientNode : SimulationNode
     private readonly Dictionary<long, NodeTimer> pending = [];
     private long nextWriteId = 1;
     private long refusedInARow;
+    // Outcomes of writes sent before the latest accepted one are old news: counted, but they change nothing.
+    private long lastAcceptedWriteId;
     private string? lastAcceptor;
 
     internal ClientNode(LeaderElectionCluster cluster, IReadOnlyList<string> members)
@@ -60,11 +62,14 @@ public sealed class ClientNode : SimulationNode
         if (reply.Accepted)
         {
             Accepted++;
-            KnownLeader = from;
-            NoteAccepted(from);
+            NoteAccepted(reply.WriteId, from);
             return;
         }
         Rejected++;
+        if (reply.WriteId < lastAcceptedWriteId)
+        {
+            return;
+        }
         KnownLeader = reply.LeaderHint;
         NoteRefused(reply.Rejection switch
         {
@@ -92,6 +97,10 @@ public sealed class ClientNode : SimulationNode
         }
         Rejected++;
         TimedOut++;
+        if (writeId < lastAcceptedWriteId)
+        {
+            return;
+        }
         if (KnownLeader == target)
         {
             KnownLeader = null;
@@ -100,8 +109,14 @@ public sealed class ClientNode : SimulationNode
     }
 
     // Logging every write would flood the bounded log; only changes of fortune are worth a line.
-    private void NoteAccepted(string leader)
+    private void NoteAccepted(long writeId, string leader)
     {
+        if (writeId < lastAcceptedWriteId)
+        {
+            return;
+        }
+        lastAcceptedWriteId = writeId;
+        KnownLeader = leader;
         if (refusedInARow > 0)
         {
             Log("write", $"Writes accepted again by {cluster.LabelOf(leader)} after {refusedInARow} refused");

@@ -178,6 +178,10 @@ public sealed class RaftNode : SimulationNode
     private void AdoptHigherTerm(long term, string from)
     {
         var previous = Role;
+        if (previous == RaftRole.Leader)
+        {
+            cluster.ReignEnded(this);
+        }
         CurrentTerm = term;
         VotedFor = null;
         KnownLeader = null;
@@ -191,7 +195,6 @@ public sealed class RaftNode : SimulationNode
         if (previous == RaftRole.Leader)
         {
             lastAck.Clear();
-            cluster.ReignEnded(this);
             // A leader ran no election timer; a follower must.
             ResetElectionTimer();
         }
