@@ -166,13 +166,14 @@ public sealed class SessionManagerTests : IDisposable
     }
 
     [Fact]
-    public void ListByOwner_ReturnsOnlyThatOwnersSessions()
+    public void ListByOwner_ReturnsThatOwnersSessionsOldestFirst()
     {
         var a1 = manager.Create("browser-a", PingPattern.Id, Default);
+        clock.Advance(TimeSpan.FromSeconds(1));
         manager.Create("browser-b", PingPattern.Id, Default);
         var a2 = manager.Create("browser-a", PingPattern.Id, Default);
 
-        Assert.Equal([a1.Id, a2.Id], manager.ListByOwner("browser-a").Select(s => s.Id).Order());
+        Assert.Equal([a1.Id, a2.Id], manager.ListByOwner("browser-a").Select(s => s.Id));
     }
 
     [Fact]
