@@ -86,6 +86,10 @@ public sealed partial class LeaderElectionCluster : SimulationBase
         }
     }
 
+    /// <summary>The leader "crash leader" aims at and a split strands: the live leader, else the up node that believes it leads in the highest term.</summary>
+    public RaftNode? CurrentLeader =>
+        Leader ?? raftNodes.Where(n => n.IsUp && n.Role == RaftRole.Leader).MaxBy(n => n.CurrentTerm);
+
     /// <summary>Nodes that currently believe they lead (paused ones included: they do not know they sleep).</summary>
     public int BelievedLeaders => raftNodes.Count(n => n.Role == RaftRole.Leader);
 

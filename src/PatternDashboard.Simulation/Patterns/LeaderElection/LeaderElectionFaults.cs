@@ -15,10 +15,6 @@ public sealed partial class LeaderElectionCluster
     // The board records no target for "crash leader"; these are its victims, in the order of those active faults.
     private readonly List<string> crashLeaderVictims = [];
 
-    /// <summary>The leader "crash leader" aims at: the live leader, else the up node that believes it leads in the highest term.</summary>
-    public RaftNode? CurrentLeader =>
-        Leader ?? raftNodes.Where(n => n.IsUp && n.Role == RaftRole.Leader).MaxBy(n => n.CurrentTerm);
-
     protected override void CheckApplicable(FaultDefinition definition, FaultRequest request)
     {
         if (request.Target == Client.Id)

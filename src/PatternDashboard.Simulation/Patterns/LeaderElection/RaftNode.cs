@@ -3,13 +3,6 @@ using PatternDashboard.Simulation.Network;
 
 namespace PatternDashboard.Simulation.Patterns.LeaderElection;
 
-public enum RaftRole
-{
-    Follower,
-    Candidate,
-    Leader,
-}
-
 /// <summary>
 /// A Raft server reduced to its election protocol (no log): terms, randomized election timeouts,
 /// RequestVote with one vote per term, heartbeats, and step-down on any higher term.
@@ -19,11 +12,13 @@ public sealed class RaftNode : SimulationNode
     private readonly LeaderElectionCluster cluster;
     private readonly IReadOnlyList<string> peers;
     private readonly HashSet<string> votes = new(StringComparer.Ordinal);
-    // When each follower last acknowledged this leader; a write needs a quorum heard from recently.
+    // When each follower last acknowledged this leader.
     private readonly Dictionary<string, TimeSpan> lastAck = new(StringComparer.Ordinal);
     private NodeTimer? electionTimer;
     private NodeTimer? heartbeatTimer;
     private TimeSpan electionTimerStartedAt;
+    // Terms gone by without hearing a leader: a long partition would otherwise flood the bounded log.
+    private int termsWithoutLeader;
 
     internal RaftNode(LeaderElectionCluster cluster, string id, string label, IReadOnlyList<string> peers)
         : base(cluster, id, label)
@@ -64,6 +59,7 @@ public sealed class RaftNode : SimulationNode
         var wasLeader = Role == RaftRole.Leader;
         Role = RaftRole.Follower;
         KnownLeader = null;
+        termsWithoutLeader = 0;
         votes.Clear();
         lastAck.Clear();
         electionTimer = null;
@@ -111,7 +107,7 @@ public sealed class RaftNode : SimulationNode
         if (grant && VotedFor is null)
         {
             VotedFor = from;
-            Log("vote", $"{Label} votes for {cluster.LabelOf(from)} in term {CurrentTerm}");
+            LogElectionEvent("vote", $"{Label} votes for {cluster.LabelOf(from)} in term {CurrentTerm}");
             // A node that just voted gives the candidate time to win before standing itself.
             ResetElectionTimer();
         }
@@ -146,6 +142,7 @@ public sealed class RaftNode : SimulationNode
             votes.Clear();
         }
         KnownLeader = from;
+        termsWithoutLeader = 0;
         ResetElectionTimer();
         Send(from, new HeartbeatAck(CurrentTerm, true));
     }
@@ -161,19 +158,9 @@ public sealed class RaftNode : SimulationNode
         Send(from, reply);
     }
 
-    private bool HasRecentQuorum()
-    {
-        var since = Now - cluster.Settings.ElectionTimeoutMax;
-        int heard = 1;
-        foreach (var at in lastAck.Values)
-        {
-            if (at >= since)
-            {
-                heard++;
-            }
-        }
-        return heard >= cluster.VotesNeeded;
-    }
+    // Like etcd's CheckQuorum: a leader cut off from its followers may already have been replaced.
+    private bool HasRecentQuorum() =>
+        1 + lastAck.Values.Count(at => at >= Now - cluster.Settings.ElectionTimeoutMax) >= cluster.VotesNeeded;
 
     private void AdoptHigherTerm(long term, string from)
     {
@@ -185,13 +172,14 @@ public sealed class RaftNode : SimulationNode
         CurrentTerm = term;
         VotedFor = null;
         KnownLeader = null;
+        termsWithoutLeader++;
         if (previous == RaftRole.Follower)
         {
             return;
         }
         Role = RaftRole.Follower;
         votes.Clear();
-        Log("step-down", $"{Label} steps down from {previous.ToString().ToLowerInvariant()}: {cluster.LabelOf(from)} is in term {term}");
+        LogElectionEvent("step-down", $"{Label} steps down from {previous.ToString().ToLowerInvariant()}: {cluster.LabelOf(from)} is in term {term}");
         if (previous == RaftRole.Leader)
         {
             lastAck.Clear();
@@ -207,12 +195,13 @@ public sealed class RaftNode : SimulationNode
             return;
         }
         CurrentTerm++;
+        termsWithoutLeader++;
         VotedFor = Id;
         Role = RaftRole.Candidate;
         KnownLeader = null;
         votes.Clear();
         votes.Add(Id);
-        Log("election", $"{Label} hears no leader and stands for election in term {CurrentTerm}");
+        LogElectionEvent("election", $"{Label} hears no leader and stands for election in term {CurrentTerm}");
         ResetElectionTimer();
         foreach (var peer in peers)
         {
@@ -224,6 +213,7 @@ public sealed class RaftNode : SimulationNode
     {
         Role = RaftRole.Leader;
         KnownLeader = Id;
+        termsWithoutLeader = 0;
         CancelTimer(electionTimer);
         electionTimer = null;
         lastAck.Clear();
@@ -252,6 +242,18 @@ public sealed class RaftNode : SimulationNode
             Send(peer, new Heartbeat(CurrentTerm, Id));
         }
         heartbeatTimer = StartTimer(cluster.Settings.HeartbeatInterval, SendHeartbeats);
+    }
+
+    private void LogElectionEvent(string kind, string text)
+    {
+        if (termsWithoutLeader <= 3)
+        {
+            Log(kind, text);
+        }
+        else if (termsWithoutLeader % 10 == 0)
+        {
+            Log(kind, $"{text} ({termsWithoutLeader} terms without a leader; only every tenth is logged)");
+        }
     }
 
     private void ResetElectionTimer()

@@ -94,6 +94,8 @@ public sealed class LeaderElectionClusterTests
         Assert.NotNull(cluster.Leader);
         Assert.NotSame(zombie, cluster.Leader);
         Assert.Equal(2, cluster.BelievedLeaders);
+        var view = cluster.CreateSnapshot().Nodes.Single(n => n.Id == zombie.Id);
+        Assert.Equal(("paused", false, "paused", "leader"), (view.State, view.Up, view.Lifecycle, view.Properties["role"]));
 
         Inject(cluster, Fault.Resume, zombie.Id);
 

@@ -90,6 +90,23 @@ public sealed class LeaderElectionPartitionTests
     }
 
     [Fact]
+    public void Isolate_LongPartition_LogsOnlyEveryTenthFutileElection()
+    {
+        var cluster = Create(seed: 21);
+        RunUntilLeader(cluster, TimeSpan.FromSeconds(3));
+        var loner = cluster.RaftNodes.First(n => n.Role == RaftRole.Follower);
+        long term = loner.CurrentTerm;
+
+        Inject(cluster, Fault.Isolate, loner.Id);
+        cluster.RunFor(TimeSpan.FromSeconds(30));
+
+        long elections = loner.CurrentTerm - term;
+        int logged = cluster.Log.All().Count(e => e.Node == loner.Id && e.Kind == "election");
+        Assert.True(elections > 100, $"Only {elections} elections in 30 s.");
+        Assert.InRange(logged, 3 + elections / 10 - 1, 3 + elections / 10 + 1);
+    }
+
+    [Fact]
     public void OneWay_Leader_MajorityElectsAnotherWhileOldLeaderStillHears()
     {
         var cluster = Create(seed: 12);

@@ -1,0 +1,8 @@
+namespace PatternDashboard.Simulation.Patterns.LeaderElection;
+
+public enum RaftRole
+{
+    Follower,
+    Candidate,
+    Leader,
+}
