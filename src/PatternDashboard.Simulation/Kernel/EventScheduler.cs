@@ -26,6 +26,7 @@ public sealed class EventScheduler
     private readonly PriorityQueue<Entry, (long Ticks, long Sequence)> queue = new();
     // Entries are reused so that steady-state scheduling does not allocate; a handle checks the sequence.
     private readonly Stack<Entry> pool = new();
+    private readonly List<(Entry Element, (long Ticks, long Sequence) Priority)> survivors = [];
     private long nextSequence = 1;
     private int cancelledCount;
 
@@ -66,6 +67,12 @@ public sealed class EventScheduler
         {
             handle.Entry!.Cancelled = true;
             cancelledCount++;
+            // Cancelled entries leave the queue when they reach its head; when they outnumber the live ones
+            // (a long timeout re-armed again and again) sweep them out, so the queue stays within about twice the live events.
+            if (cancelledCount > 32 && cancelledCount > queue.Count / 2)
+            {
+                DropAllCancelled();
+            }
         }
     }
 
@@ -137,6 +144,25 @@ public sealed class EventScheduler
             cancelledCount--;
             Recycle(head);
         }
+    }
+
+    private void DropAllCancelled()
+    {
+        foreach (var (entry, priority) in queue.UnorderedItems)
+        {
+            if (entry.Cancelled)
+            {
+                Recycle(entry);
+            }
+            else
+            {
+                survivors.Add((entry, priority));
+            }
+        }
+        queue.Clear();
+        queue.EnqueueRange(survivors);
+        survivors.Clear();
+        cancelledCount = 0;
     }
 
     private void Recycle(Entry entry)
