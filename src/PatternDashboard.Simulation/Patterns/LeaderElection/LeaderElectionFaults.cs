@@ -155,7 +155,7 @@ public sealed partial class LeaderElectionCluster
     {
         int size = raftNodes.Count / 2;
         int first = CurrentLeader is { } leader ? raftNodes.IndexOf(leader) : 0;
-        var minority = Enumerable.Range(first, size).Select(i => raftNodes[i % raftNodes.Count]).ToHashSet();
+        var minority = Enumerable.Range(first, size).Select(i => raftNodes[i % raftNodes.Count]).ToList();
         var majority = raftNodes.Where(n => !minority.Contains(n)).ToList();
         Log.Append(null, "fault", $"Split: {string.Join(", ", minority.Select(n => n.Label))} | {string.Join(", ", majority.Select(n => n.Label))}");
         var links = minority.SelectMany(a => majority.SelectMany(b => new[] { (a.Id, b.Id), (b.Id, a.Id) })).ToList();
