@@ -112,7 +112,7 @@ public sealed partial class LeaderElectionCluster : SimulationBase
 
     protected override NodeView Describe(SimulationNode node)
     {
-        string lifecycle = node.Lifecycle.ToString().ToLowerInvariant();
+        string lifecycle = LifecycleWord(node.Lifecycle);
         if (node is not RaftNode raft)
         {
             return new NodeView(node.Id, node.Label, "client", node.IsUp, lifecycle, new Dictionary<string, object?>

@@ -27,13 +27,13 @@ public sealed partial class LeaderElectionCluster
         {
             Fault.Crash when node!.Lifecycle == NodeLifecycle.Crashed => $"{node.Label} is already crashed; restart it first.",
             Fault.CrashLeader when CurrentLeader is null => "There is no leader to crash right now; wait for an election to finish.",
-            Fault.Restart when node!.Lifecycle != NodeLifecycle.Crashed => $"{node.Label} is {Describe(node.Lifecycle)}; only a crashed node can restart.",
-            Fault.Pause when !node!.IsUp => $"{node.Label} is {Describe(node.Lifecycle)}; only a running node can pause.",
-            Fault.Resume when node!.Lifecycle != NodeLifecycle.Paused => $"{node.Label} is {Describe(node.Lifecycle)}, not paused; there is nothing to resume.",
+            Fault.Restart when node!.Lifecycle != NodeLifecycle.Crashed => $"{node.Label} is {LifecycleWord(node.Lifecycle)}; only a crashed node can restart.",
+            Fault.Pause when !node!.IsUp => $"{node.Label} is {LifecycleWord(node.Lifecycle)}; only a running node can pause.",
+            Fault.Resume when node!.Lifecycle != NodeLifecycle.Paused => $"{node.Label} is {LifecycleWord(node.Lifecycle)}, not paused; there is nothing to resume.",
             Fault.Isolate when Faults.IsActive(Fault.Isolate, node!.Id) => $"{node.Label} is already isolated.",
             Fault.OneWay when Faults.IsActive(Fault.OneWay, node!.Id) => $"{node.Label} already has a one-way link failure.",
             Fault.Split when Faults.IsActive(Fault.Split) => "The cluster is already split; heal the network first.",
-            Fault.ForceTimeout when !node!.IsUp => $"{node.Label} is {Describe(node.Lifecycle)}; its timers are stopped.",
+            Fault.ForceTimeout when !node!.IsUp => $"{node.Label} is {LifecycleWord(node.Lifecycle)}; its timers are stopped.",
             Fault.ForceTimeout when node!.Role == RaftRole.Leader => $"{node.Label} is the leader and runs no election timer; crash, pause or isolate it instead.",
             Fault.BreakQuorum when BreakQuorum => "Break it is already on; clear it to restore majorities.",
             _ => null,
@@ -73,7 +73,7 @@ public sealed partial class LeaderElectionCluster
         };
     }
 
-    private static string Describe(NodeLifecycle lifecycle) => lifecycle.ToString().ToLowerInvariant();
+    internal static string LifecycleWord(NodeLifecycle lifecycle) => lifecycle.ToString().ToLowerInvariant();
 
     private RaftNode Raft(string id) => raftNodes.First(n => n.Id == id);
 
