@@ -49,14 +49,30 @@ public partial class TimeSeriesChart
         labels = [.. axis.Select((p, i) => i % every == 0 || i == length - 1 ? p.Time.ToString("0.#", CultureInfo.InvariantCulture) : "")];
         chartSeries = [.. sampled.Select(s => new ChartSeries<double> { Name = s.Name, Data = PadLeft(s.Points, length) })];
         var first = Series.FirstOrDefault();
+        double max = sampled.SelectMany(x => x.Points).Select(p => p.Value).DefaultIfEmpty(0).Max();
         options = new LineChartOptions
         {
-            XAxisTitle = XAxisTitle,
+            // The x-axis title is drawn under the chart by this component; MudChart puts it above.
+            YAxisTicks = NiceStep(max),
+            MaxNumYAxisTicks = 6,
             YAxisTitle = YAxisTitle ?? (string.IsNullOrEmpty(first?.Unit) ? first?.Name : first.Unit),
             ShowLegend = Series.Count > 1,
             YAxisLines = true,
             LineStrokeWidth = 3,
         };
+    }
+
+    /// <summary>A tick spacing of 1, 2 or 5 times a power of ten giving about five ticks (MudChart takes whole numbers only).</summary>
+    internal static int NiceStep(double max)
+    {
+        if (max <= 5)
+        {
+            return 1;
+        }
+        double raw = max / 5;
+        double magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
+        double step = new[] { 1.0, 2, 5, 10 }.Select(m => m * magnitude).First(x => x >= raw);
+        return (int)Math.Min(int.MaxValue, step);
     }
 
     // A shorter series covers the end of the run: align it to the right of the shared axis.

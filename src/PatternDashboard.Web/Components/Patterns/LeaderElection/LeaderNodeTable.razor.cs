@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Components;
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Components.Shared;
+using PatternDashboard.Web.Sessions;
+
+namespace PatternDashboard.Web.Components.Patterns.LeaderElection;
+
+/// <summary>One row per Raft node: role, up, term, vote, votes, election timer, and a menu with every node fault.</summary>
+public partial class LeaderNodeTable
+{
+    private string? error;
+
+    /// <summary>The nodes as the snapshot shows them; the client is left out. Default: none.</summary>
+    [Parameter] public IReadOnlyList<NodeView> Nodes { get; set; } = [];
+
+    /// <summary>The faults in force, for the undo items. Default: none.</summary>
+    [Parameter] public IReadOnlyList<ActiveFault> ActiveFaults { get; set; } = [];
+
+    /// <summary>Where node faults go. Required.</summary>
+    [Parameter, EditorRequired] public ISimulationSession Session { get; set; } = default!;
+
+    private IEnumerable<NodeView> Members => Nodes.Where(n => !LeaderElectionView.IsClient(n));
+
+    private IReadOnlyList<NodeAction> ActionsFor(NodeView node) =>
+        NodeActions.For(Session.FaultCatalog, node, ActiveFaults, LeaderElectionView.IsActionAvailable);
+
+    private static string Votes(NodeView node) =>
+        LeaderElectionView.Role(node) == LeaderElectionView.Candidate || LeaderElectionView.Role(node) == LeaderElectionView.Leader
+            ? $"{LeaderElectionView.Votes(node) ?? 0} of {UiFormat.Value(node.Properties.GetValueOrDefault("votesNeeded"))} needed"
+            : "—";
+
+    private async Task RunAsync(NodeAction action) => error = await SafeRun.TryAsync(() => Session.InjectFaultAsync(action.Request));
+
+    private async Task UndoAsync(ActiveFault fault) => error = await SafeRun.TryAsync(() => Session.ClearFaultAsync(fault.Id));
+}

@@ -1,0 +1,241 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Sessions;
+
+namespace PatternDashboard.Web.Components.Shared;
+
+/// <summary>Where a pattern page is with its session.</summary>
+public enum PageSessionStatus
+{
+    Starting,
+    Ready,
+
+    /// <summary>The server refused a new session (a limit); <see cref="PatternPageBase.Problem"/> says why.</summary>
+    Refused,
+
+    /// <summary>The session closed while watched (idle eviction, closed elsewhere).</summary>
+    Ended,
+}
+
+/// <summary>
+/// The session lifecycle every pattern page shares: create a session, or reuse the one named by <c>?session=</c> so a
+/// reload keeps the run; watch it (snapshot, then the stream); fetch new events; answer the Space and S shortcuts;
+/// stop watching on dispose. The session is not closed on dispose: idle eviction does that, so a reload resumes.
+/// </summary>
+public abstract class PatternPageBase : ComponentBase, IAsyncDisposable
+{
+    private CancellationTokenSource? watching;
+    private Task watchTask = Task.CompletedTask;
+    private DotNetObjectReference<PatternPageBase>? selfReference;
+    private IJSObjectReference? shortcuts;
+    private int generation;
+
+    [Inject] public required ISessionManager Sessions { get; init; }
+
+    [Inject] public required NavigationManager Navigation { get; init; }
+
+    [Inject] public required IJSRuntime JS { get; init; }
+
+    [CascadingParameter(Name = "BrowserId")] public string? BrowserId { get; set; }
+
+    /// <summary>The session to reuse, from the address (<c>?session=ID</c>).</summary>
+    [SupplyParameterFromQuery(Name = "session")] public string? SessionId { get; set; }
+
+    /// <summary>The pattern this page shows, by id.</summary>
+    protected abstract string PatternId { get; }
+
+    public ISimulationSession? Session { get; private set; }
+
+    public SessionState? State { get; private set; }
+
+    public PageSessionStatus Status { get; private set; } = PageSessionStatus.Starting;
+
+    /// <summary>Why there is no session (refused), in words for the person.</summary>
+    public string? Problem { get; private set; }
+
+    /// <summary>Something the person should know, such as "that run has ended; this is a new one".</summary>
+    public string? Notice { get; set; }
+
+    /// <summary>The last command error (from a shortcut), shown by the page.</summary>
+    public string? CommandError { get; set; }
+
+    /// <summary>Events fetched so far, bounded.</summary>
+    public EventBuffer Events { get; } = new();
+
+    /// <summary>This browser's other open sessions, offered when a limit refused a new one.</summary>
+    public IReadOnlyList<ISimulationSession> OtherRuns { get; private set; } = [];
+
+    private string Owner => BrowserId ?? "anonymous";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (!RendererInfo.IsInteractive)
+        {
+            return; // the prerender must not create a session that nobody will watch
+        }
+        if (Session is null && Status == PageSessionStatus.Starting || SessionId is not null && SessionId != Session?.Id)
+        {
+            await AttachAsync();
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            selfReference = DotNetObjectReference.Create(this);
+            // Without shortcuts every control still works by button, so a failure here needs no message.
+            _ = await SafeRun.TryAsync(async () =>
+                shortcuts = await JS.InvokeAsync<IJSObjectReference>("patternDashboard.registerShortcuts", selfReference));
+        }
+    }
+
+    /// <summary>Called from the page's keydown listener: "toggle" (Space) or "step" (S).</summary>
+    [JSInvokable]
+    public async Task OnShortcut(string action)
+    {
+        if (Session is not { } session || State is not { } state)
+        {
+            return;
+        }
+        CommandError = await SafeRun.TryAsync(() => action switch
+        {
+            "toggle" => session.ControlAsync(state.Status == SessionStatus.Running ? ControlAction.Pause : ControlAction.Play),
+            "step" => session.ControlAsync(ControlAction.Step),
+            _ => Task.CompletedTask,
+        });
+        StateHasChanged();
+    }
+
+    /// <summary>Tries again after a refusal, or starts a fresh run after the session ended.</summary>
+    public Task StartNewRunAsync() => AttachAsync(forceNew: true);
+
+    /// <summary>Watches one of this browser's other runs instead of starting a new one.</summary>
+    public void Reopen(ISimulationSession session) => Navigation.NavigateTo($"/patterns/{session.Pattern.Id}?session={Uri.EscapeDataString(session.Id)}");
+
+    /// <summary>Closes one of this browser's other runs to make room, then starts a new one.</summary>
+    public Task CloseAndStartAsync(ISimulationSession other)
+    {
+        Sessions.Close(other.Id);
+        return StartNewRunAsync();
+    }
+
+    private async Task AttachAsync(bool forceNew = false)
+    {
+        await StopWatchingAsync();
+        Problem = null;
+        var existing = forceNew || SessionId is null ? null : Sessions.Find(SessionId);
+        if (existing is { IsClosed: false } && existing.Pattern.Id == PatternId)
+        {
+            Watch(existing);
+            return;
+        }
+        if (SessionId is not null && !forceNew)
+        {
+            Notice = "The run in the address has ended (idle runs close after a while), so this is a new one.";
+        }
+        try
+        {
+            var created = Sessions.Create(Owner, PatternId, new CreateSessionRequest());
+            Watch(created);
+            Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("session", created.Id), replace: true);
+        }
+        catch (Exception e) when (e is SessionLimitException or SimulationInputException)
+        {
+            Status = PageSessionStatus.Refused;
+            Problem = e.Message;
+            OtherRuns = [.. Sessions.ListByOwner(Owner).Where(s => !s.IsClosed)];
+        }
+    }
+
+    private void Watch(ISimulationSession session)
+    {
+        Session = session;
+        State = session.Current;
+        Status = PageSessionStatus.Ready;
+        Events.Clear();
+        generation = State.Generation;
+        watching = new CancellationTokenSource();
+        watchTask = WatchLoopAsync(session, watching.Token);
+    }
+
+    private async Task WatchLoopAsync(ISimulationSession session, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var state in session.WatchAsync(cancellationToken))
+            {
+                await FetchEventsAsync(session, state);
+                State = state;
+                await InvokeAsync(StateHasChanged);
+            }
+            if (!cancellationToken.IsCancellationRequested)
+            {
+                Status = PageSessionStatus.Ended;
+                await InvokeAsync(StateHasChanged);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (SimulationInputException) when (session.IsClosed)
+        {
+            Status = PageSessionStatus.Ended;
+            await InvokeAsync(StateHasChanged);
+        }
+        catch (Exception e)
+        {
+            await DispatchExceptionAsync(e);
+        }
+    }
+
+    private async Task FetchEventsAsync(ISimulationSession session, SessionState state)
+    {
+        if (state.Generation != generation || state.LastEventSequence < Events.LastSequence)
+        {
+            Events.Clear(); // a reset started the log again at sequence 1
+            generation = state.Generation;
+        }
+        // Only the newest Capacity events can be kept, so older ones are not worth fetching.
+        long after = Math.Max(Events.LastSequence, state.LastEventSequence - Events.Capacity);
+        for (int reads = 0; after < state.LastEventSequence && reads < 10; reads++)
+        {
+            var fresh = await session.GetEventsAsync(after);
+            if (fresh.Count == 0)
+            {
+                break;
+            }
+            Events.Append(fresh);
+            after = fresh[^1].Sequence;
+        }
+    }
+
+    private async Task StopWatchingAsync()
+    {
+        if (watching is null)
+        {
+            return;
+        }
+        await watching.CancelAsync();
+        await watchTask;
+        watching.Dispose();
+        watching = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopWatchingAsync();
+        if (shortcuts is not null)
+        {
+            // The circuit may already be gone; the listener then went with the page.
+            await SafeRun.TryAsync(async () =>
+            {
+                await shortcuts.InvokeVoidAsync("dispose");
+                await shortcuts.DisposeAsync();
+            });
+        }
+        selfReference?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
