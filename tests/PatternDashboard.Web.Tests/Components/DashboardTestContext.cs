@@ -1,0 +1,36 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Patterns;
+using PatternDashboard.Web.Sessions;
+using PatternDashboard.Web.Tests.Fakes;
+
+namespace PatternDashboard.Web.Tests.Components;
+
+/// <summary>
+/// A bUnit context with MudBlazor, loose JS interop, the real pattern registry and a fake session manager, rendering
+/// interactively (as a circuit does, not as the prerender).
+/// </summary>
+public abstract class DashboardTestContext : BunitContext
+{
+    protected DashboardTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton(PatternCatalog.CreateRegistry());
+        Services.AddSingleton<ISessionManager>(Manager);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    protected FakeSessionManager Manager { get; } = new();
+
+    /// <summary>A session already known to the manager, as if a viewer had created it.</summary>
+    protected FakeSimulationSession AddSession(SessionState? state = null, string id = "fake-1") =>
+        Manager.Add(new FakeSimulationSession(id, state ?? TestStates.LeaderElection(id)));
+
+    /// <summary>Menus and selects render their lists here.</summary>
+    protected IRenderedComponent<MudPopoverProvider> RenderPopovers() => Render<MudPopoverProvider>();
+}

@@ -1,0 +1,125 @@
+using Bunit;
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Components.Patterns.LeaderElection;
+using PatternDashboard.Web.Components.Shared;
+using PatternDashboard.Web.Tests.Fakes;
+using static PatternDashboard.Web.Tests.Fakes.TestStates;
+
+namespace PatternDashboard.Web.Tests.Components;
+
+public sealed class TopologyViewTests : DashboardTestContext
+{
+    private static SimulationSnapshot ThreeNodes() => Snapshot(
+        nodes: [Raft("n1", "follower", 3, "n2"), Raft("n2", "leader", 3, "n2"), Raft("n3", "follower", 2, lifecycle: "crashed")],
+        links: [new LinkView("n1", "n2", "up"), new LinkView("n1", "n3", "down"), new LinkView("n2", "n3", "one-way")],
+        messages: [new MessageView(1, "n2", "n1", "heartbeat", 0.5), new MessageView(2, "n1", "n2", "vote", 0.25)]);
+
+    [Fact]
+    public void Render_NodesOfASnapshot_ShowsEachLabelAndStateAsText()
+    {
+        var cut = Render<TopologyView>(p => p.Add(x => x.Snapshot, ThreeNodes()));
+
+        var nodes = cut.FindAll("g[data-node]");
+        Assert.Equal(3, nodes.Count);
+        Assert.Contains("n1", nodes[0].TextContent);
+        Assert.Contains("follower", nodes[0].TextContent);
+        Assert.Contains("leader", nodes[1].TextContent);
+    }
+
+    [Fact]
+    public void Render_CrashedNode_IsCrossedAndSaysCrashed()
+    {
+        var cut = Render<TopologyView>(p => p.Add(x => x.Snapshot, ThreeNodes()));
+
+        var crashed = cut.Find("g[data-node=n3]");
+        Assert.Contains("crashed", crashed.ClassList);
+        Assert.Contains("crashed", crashed.QuerySelector(".node-state")!.TextContent);
+        Assert.NotNull(crashed.QuerySelector(".node-cross"));
+        Assert.Null(cut.Find("g[data-node=n1]").QuerySelector(".node-cross"));
+    }
+
+    [Fact]
+    public void Render_PageShapesAndLabels_AppliesThem()
+    {
+        var cut = Render<TopologyView>(p => p
+            .Add(x => x.Snapshot, ThreeNodes())
+            .Add(x => x.NodeShape, LeaderElectionView.Shape)
+            .Add(x => x.NodeAriaLabel, LeaderElectionView.AriaLabel)
+            .Add(x => x.NodeCaption, LeaderElectionView.Caption));
+
+        var leader = cut.Find("g[data-node=n2]");
+        Assert.Equal("Node n2, leader, term 3", leader.GetAttribute("aria-label"));
+        Assert.Contains("shape-star", leader.ClassList);
+        Assert.Contains("term 3", leader.TextContent);
+        Assert.Equal("0", leader.GetAttribute("tabindex"));
+        Assert.Equal("button", leader.GetAttribute("role"));
+    }
+
+    [Fact]
+    public void Render_LinksAndMessages_DrawsDownDashedOneWayArrowAndMessagesWithLegend()
+    {
+        var cut = Render<TopologyView>(p => p
+            .Add(x => x.Snapshot, ThreeNodes())
+            .Add(x => x.MessageKinds, LeaderElectionView.MessageKinds));
+
+        Assert.Single(cut.FindAll("svg.topology-svg line.link-down"));
+        Assert.Contains(cut.FindAll("svg.topology-svg line.link-oneway"), l => l.GetAttribute("marker-end") == "url(#topology-arrow)");
+        Assert.Equal(2, cut.FindAll("svg.topology-svg path.message").Count);
+        Assert.Contains("heartbeat message", cut.Find(".topology-legend").TextContent);
+        Assert.Contains("vote message", cut.Find(".topology-legend").TextContent);
+    }
+
+    [Fact]
+    public void ClickNode_WithSession_ShowsDetailsAndItsActions()
+    {
+        var session = AddSession();
+        var cut = Render<TopologyView>(p => p.Add(x => x.Snapshot, ThreeNodes()).Add(x => x.Session, session));
+
+        cut.Find("g[data-node=n2]").Click();
+
+        Assert.Contains("Node 2 (n2)", cut.Find(".topology-details").TextContent);
+        var buttons = cut.FindAll(".topology-details button").Select(b => b.TextContent.Trim()).ToList();
+        Assert.Contains("Crash n2", buttons);
+        Assert.Contains("Pause n2", buttons);
+        Assert.DoesNotContain("Restart n2", buttons);
+        Assert.Equal("true", cut.Find("g[data-node=n2]").GetAttribute("aria-expanded"));
+    }
+
+    [Fact]
+    public void ClickCrashAction_InjectsCrashOfThatNode()
+    {
+        var session = AddSession();
+        var cut = Render<TopologyView>(p => p.Add(x => x.Snapshot, ThreeNodes()).Add(x => x.Session, session));
+
+        cut.Find("g[data-node=n2]").Click();
+        cut.FindAll(".topology-details button").Single(b => b.TextContent.Trim() == "Crash n2").Click();
+
+        Assert.Equal([new FaultRequest("crash", "n2")], session.Injected);
+    }
+
+    [Fact]
+    public void EnterOnCrashedNode_OffersRestartOnly()
+    {
+        var session = AddSession();
+        var cut = Render<TopologyView>(p => p.Add(x => x.Snapshot, ThreeNodes()).Add(x => x.Session, session));
+
+        cut.Find("g[data-node=n3]").KeyDown("Enter");
+
+        var buttons = cut.FindAll(".topology-details button").Select(b => b.TextContent.Trim()).ToList();
+        Assert.Contains("Restart n3", buttons);
+        Assert.DoesNotContain("Crash n3", buttons);
+    }
+
+    [Fact]
+    public void NodeAction_RefusedBySession_ShowsTheMessage()
+    {
+        var session = AddSession();
+        session.NextError = new SimulationInputException("Node 2 is already crashed; restart it first.");
+        var cut = Render<TopologyView>(p => p.Add(x => x.Snapshot, ThreeNodes()).Add(x => x.Session, session));
+
+        cut.Find("g[data-node=n2]").Click();
+        cut.FindAll(".topology-details button").Single(b => b.TextContent.Trim() == "Crash n2").Click();
+
+        Assert.Contains("Node 2 is already crashed; restart it first.", cut.Find(".mud-alert").TextContent);
+    }
+}
