@@ -61,7 +61,8 @@ public sealed partial class LeaderElectionCluster : SimulationBase
     public bool BreakQuorum { get; private set; }
 
     /// <summary>Votes a candidate needs to win.</summary>
-    public int VotesNeeded => BreakQuorum ? 2 : Settings.Majority;
+    /// <remarks>With the switch on, two votes win; in a 3-node cluster two votes are already a majority, so one does.</remarks>
+    public int VotesNeeded => BreakQuorum ? Math.Min(2, Settings.Majority - 1) : Settings.Majority;
 
     public long HighestTerm => raftNodes.Max(n => n.CurrentTerm);
 

@@ -58,7 +58,7 @@ public static class LeaderElectionPattern
         new(Fault.Delay, "Delay messages", "Adds delay to every message.", Parameter: new FaultParameter("delay", 0, 2000, "ms", 200)),
         new(Fault.Loss, "Lose messages", "Drops this share of messages at random.", Parameter: new FaultParameter("loss", 0, 100, "%", 30)),
         new(Fault.ForceTimeout, "Force election timeout", "Makes a node's election timer fire now.", FaultTarget.Node, IsInstant: true),
-        new(Fault.BreakQuorum, "Break it: any two votes win", "Counts two votes as a majority whatever the cluster size, so two leaders can win the same term.", IsBreakIt: true),
+        new(Fault.BreakQuorum, "Break it: any two votes win", "Counts two votes as a majority whatever the cluster size (one vote in a 3-node cluster), so two leaders can win the same term.", IsBreakIt: true),
     ];
 
     public static PatternInfo Info { get; } = new(

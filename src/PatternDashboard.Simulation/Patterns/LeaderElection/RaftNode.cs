@@ -207,6 +207,11 @@ public sealed class RaftNode : SimulationNode
         {
             Send(peer, new VoteRequest(CurrentTerm, Id));
         }
+        // Only with quorums broken can its own vote be enough.
+        if (votes.Count >= cluster.VotesNeeded)
+        {
+            BecomeLeader();
+        }
     }
 
     private void BecomeLeader()
