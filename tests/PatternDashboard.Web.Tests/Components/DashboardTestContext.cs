@@ -14,7 +14,7 @@ namespace PatternDashboard.Web.Tests.Components;
 /// A bUnit context with MudBlazor, loose JS interop, the real pattern registry and a fake session manager, rendering
 /// interactively (as a circuit does, not as the prerender).
 /// </summary>
-public abstract class DashboardTestContext : BunitContext
+public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
 {
     protected DashboardTestContext()
     {
@@ -30,6 +30,11 @@ public abstract class DashboardTestContext : BunitContext
     /// <summary>A session already known to the manager, as if a viewer had created it.</summary>
     protected FakeSimulationSession AddSession(SessionState? state = null, string id = "fake-1") =>
         Manager.Add(new FakeSimulationSession(id, state ?? TestStates.LeaderElection(id)));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that can only be disposed asynchronously; xunit then calls Dispose, a no-op.
+    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 
     /// <summary>Menus and selects render their lists here.</summary>
     protected IRenderedComponent<MudPopoverProvider> RenderPopovers() => Render<MudPopoverProvider>();
