@@ -68,6 +68,11 @@ public sealed class SessionManager : ISessionManager, IDisposable
             throw new SimulationInputException(
                 $"The recording runs {TimeSpan.FromTicks(recording.Inputs[^1].TimeTicks).TotalMinutes:0.#} simulated minutes; imports replay at most {options.MaxReplayMinutes}.");
         }
+        if (recording.Inputs.Count > 0 && recording.Inputs[^1].AfterEvents > options.MaxReplayEvents)
+        {
+            throw new SimulationInputException(
+                $"The recording's last input comes after {recording.Inputs[^1].AfterEvents:N0} events; imports replay at most {options.MaxReplayEvents:N0}.");
+        }
         CheckRoomFor(ownerId);
         SimulationBase simulation;
         try

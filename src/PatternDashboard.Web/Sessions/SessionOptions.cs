@@ -31,6 +31,13 @@ public sealed class SessionOptions : IValidatableObject
     [Range(1, 24 * 60)]
     public int MaxReplayMinutes { get; set; } = 60;
 
+    /// <summary>
+    /// Most events an import may run before its last input. The replay cannot stop part way, so this bounds the
+    /// work a crafted recording can ask for. Default 10 million (a busy 9-node cluster makes about 7 million an hour).
+    /// </summary>
+    [Range(1_000, 100_000_000)]
+    public int MaxReplayEvents { get; set; } = 10_000_000;
+
     public TimeSpan IdleEviction => TimeSpan.FromMinutes(IdleEvictionMinutes);
 
     public TimeSpan PublishInterval => TimeSpan.FromSeconds(1.0 / SnapshotsPerSecond);

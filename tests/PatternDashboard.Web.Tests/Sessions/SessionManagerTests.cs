@@ -294,6 +294,17 @@ public sealed class SessionManagerTests : IDisposable
     }
 
     [Fact]
+    public void Import_WithMoreEventsThanTheReplayLimit_IsRefusedBeforeRunning()
+    {
+        var recording = new Recording(Recording.CurrentFormatVersion, PingPattern.Id, 1, new Dictionary<string, double>(),
+            [new RecordedInput(TimeSpan.FromSeconds(1).Ticks, 1_000_000_000_000, RecordedInput.Inject, PingPattern.Nudge, "n1")]);
+
+        var error = Assert.Throws<SimulationInputException>(() => manager.Import("browser-a", recording));
+
+        Assert.Contains("imports replay at most 10,000,000", error.Message);
+    }
+
+    [Fact]
     public void Import_CountsTowardsTheLimit()
     {
         var recording = new Recording(Recording.CurrentFormatVersion, PingPattern.Id, 1, new Dictionary<string, double>(), []);
