@@ -8,7 +8,6 @@ using PatternDashboard.Simulation.Patterns;
 using PatternDashboard.Web.Components;
 using PatternDashboard.Web.Hubs;
 using PatternDashboard.Web.Sessions;
-using SessionOptions = PatternDashboard.Web.Sessions.SessionOptions;
 
 namespace PatternDashboard.Web.Hosting;
 
@@ -23,8 +22,8 @@ public static class PatternDashboardExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
 
-        services.AddOptions<SessionOptions>()
-            .Bind(builder.Configuration.GetSection(SessionOptions.SectionName))
+        services.AddOptions<SessionLimits>()
+            .Bind(builder.Configuration.GetSection(SessionLimits.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

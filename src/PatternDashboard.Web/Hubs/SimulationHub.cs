@@ -14,7 +14,7 @@ namespace PatternDashboard.Web.Hubs;
 /// </summary>
 /// <remarks>
 /// Sessions are found by id: anyone holding an id can watch and drive that session. A connection may own
-/// <see cref="SessionOptions.MaxSessionsPerOwner"/> sessions; they close when it disconnects.
+/// <see cref="SessionLimits.MaxSessionsPerOwner"/> sessions; they close when it disconnects.
 /// </remarks>
 public sealed class SimulationHub(ISessionManager sessions, PatternRegistry patterns) : Hub
 {

@@ -1,6 +1,6 @@
 namespace PatternDashboard.Web.Sessions;
 
-/// <summary>Once a minute, closes the sessions that nobody watched or used for <see cref="SessionOptions.IdleEvictionMinutes"/>.</summary>
+/// <summary>Once a minute, closes the sessions that nobody watched or used for <see cref="SessionLimits.IdleEvictionMinutes"/>.</summary>
 public sealed class IdleSessionEvictor(SessionManager sessions, TimeProvider time, ILogger<IdleSessionEvictor> logger) : BackgroundService
 {
     public static readonly TimeSpan CheckInterval = TimeSpan.FromMinutes(1);

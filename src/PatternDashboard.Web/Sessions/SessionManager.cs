@@ -17,12 +17,12 @@ public sealed class SessionManager : ISessionManager, IDisposable
     private readonly ConcurrentDictionary<string, SimulationSession> sessions = new(StringComparer.Ordinal);
     private readonly Lock admission = new();
     private readonly PatternRegistry registry;
-    private readonly SessionOptions options;
+    private readonly SessionLimits options;
     private readonly TimeProvider time;
     private readonly ILoggerFactory loggerFactory;
     private readonly ILogger logger;
 
-    public SessionManager(PatternRegistry registry, IOptions<SessionOptions> options, TimeProvider time, ILoggerFactory loggerFactory)
+    public SessionManager(PatternRegistry registry, IOptions<SessionLimits> options, TimeProvider time, ILoggerFactory loggerFactory)
     {
         this.registry = registry;
         this.options = options.Value;
@@ -33,7 +33,7 @@ public sealed class SessionManager : ISessionManager, IDisposable
 
     public int Count => sessions.Count;
 
-    public SessionOptions Options => options;
+    public SessionLimits Options => options;
 
     /// <summary>The open sessions, for the pacer.</summary>
     internal ICollection<SimulationSession> Sessions => sessions.Values;
@@ -107,7 +107,7 @@ public sealed class SessionManager : ISessionManager, IDisposable
         }
     }
 
-    /// <summary>Closes every session nobody watched or used for <see cref="SessionOptions.IdleEvictionMinutes"/>; returns how many.</summary>
+    /// <summary>Closes every session nobody watched or used for <see cref="SessionLimits.IdleEvictionMinutes"/>; returns how many.</summary>
     public int EvictIdle()
     {
         var now = time.GetUtcNow();

@@ -46,7 +46,7 @@ public sealed partial class SimulationSession : ISimulationSession, IDisposable
     private long lastPublishTimestamp;
     private bool dirty;
 
-    public SimulationSession(string id, string ownerId, SimulationBase simulation, SessionOptions options, TimeProvider time, ILogger<SimulationSession>? logger = null)
+    public SimulationSession(string id, string ownerId, SimulationBase simulation, SessionLimits options, TimeProvider time, ILogger<SimulationSession>? logger = null)
     {
         Id = id;
         OwnerId = ownerId;

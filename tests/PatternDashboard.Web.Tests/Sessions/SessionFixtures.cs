@@ -12,11 +12,11 @@ internal static class SessionFixtures
     /// <summary>One tick of the pacer at 60 Hz.</summary>
     public static readonly TimeSpan Frame = TimeSpan.FromTicks(TimeSpan.TicksPerSecond / 60);
 
-    public static SimulationSession PingSession(ManualClock clock, long seed = 7, SessionOptions? options = null, Dictionary<string, double>? patternOptions = null) =>
-        new("s1", "owner", PingPattern.Descriptor.CreateSimulation(seed, patternOptions), options ?? new SessionOptions(), clock);
+    public static SimulationSession PingSession(ManualClock clock, long seed = 7, SessionLimits? options = null, Dictionary<string, double>? patternOptions = null) =>
+        new("s1", "owner", PingPattern.Descriptor.CreateSimulation(seed, patternOptions), options ?? new SessionLimits(), clock);
 
-    public static SessionManager Manager(ManualClock clock, SessionOptions? options = null) =>
-        new(PingPattern.CreateRegistry(), Options.Create(options ?? new SessionOptions()), clock, NullLoggerFactory.Instance);
+    public static SessionManager Manager(ManualClock clock, SessionLimits? options = null) =>
+        new(PingPattern.CreateRegistry(), Options.Create(options ?? new SessionLimits()), clock, NullLoggerFactory.Instance);
 
     /// <summary>Runs <paramref name="frames"/> pacer ticks, moving the wall clock one frame before each.</summary>
     public static void RunFrames(this SimulationSession session, ManualClock clock, int frames)

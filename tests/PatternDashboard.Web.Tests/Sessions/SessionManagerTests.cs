@@ -12,7 +12,7 @@ public sealed class SessionManagerTests : IDisposable
     private readonly ManualClock clock = new();
     private readonly SessionManager manager;
 
-    public SessionManagerTests() => manager = Manager(clock, new SessionOptions { MaxSessionsPerOwner = 4, MaxTotalSessions = 6, IdleEvictionMinutes = 30 });
+    public SessionManagerTests() => manager = Manager(clock, new SessionLimits { MaxSessionsPerOwner = 4, MaxTotalSessions = 6, IdleEvictionMinutes = 30 });
 
     public void Dispose() => manager.Dispose();
 
@@ -345,15 +345,15 @@ public sealed class SessionManagerTests : IDisposable
     }
 
     [Theory]
-    [InlineData(nameof(SessionOptions.SnapshotsPerSecond), 25)]
-    [InlineData(nameof(SessionOptions.SnapshotsPerSecond), 5)]
-    [InlineData(nameof(SessionOptions.MaxSessionsPerOwner), 0)]
-    [InlineData(nameof(SessionOptions.IdleEvictionMinutes), 0)]
-    [InlineData(nameof(SessionOptions.MaxSessionsPerOwner), 500)]
+    [InlineData(nameof(SessionLimits.SnapshotsPerSecond), 25)]
+    [InlineData(nameof(SessionLimits.SnapshotsPerSecond), 5)]
+    [InlineData(nameof(SessionLimits.MaxSessionsPerOwner), 0)]
+    [InlineData(nameof(SessionLimits.IdleEvictionMinutes), 0)]
+    [InlineData(nameof(SessionLimits.MaxSessionsPerOwner), 500)]
     public void Options_OutOfRange_FailValidation(string property, int value)
     {
-        var options = new SessionOptions();
-        typeof(SessionOptions).GetProperty(property)!.SetValue(options, value);
+        var options = new SessionLimits();
+        typeof(SessionLimits).GetProperty(property)!.SetValue(options, value);
 
         var results = new List<ValidationResult>();
         bool valid = Validator.TryValidateObject(options, new ValidationContext(options), results, validateAllProperties: true);
@@ -365,7 +365,7 @@ public sealed class SessionManagerTests : IDisposable
     [Fact]
     public void Options_Defaults_AreValid()
     {
-        var options = new SessionOptions();
+        var options = new SessionLimits();
 
         Assert.True(Validator.TryValidateObject(options, new ValidationContext(options), [], validateAllProperties: true));
         Assert.Equal(TimeSpan.FromSeconds(1.0 / 15), options.PublishInterval);

@@ -250,7 +250,7 @@ public sealed class SimulationSessionTests
     [Fact]
     public async Task Publish_AtTenPerSecond_FollowsTheOption()
     {
-        using var session = PingSession(clock, options: new SessionOptions { SnapshotsPerSecond = 10 });
+        using var session = PingSession(clock, options: new SessionLimits { SnapshotsPerSecond = 10 });
         await session.ControlAsync(ControlAction.Play);
 
         var published = session.Capture(() => session.RunFrames(clock, 120));

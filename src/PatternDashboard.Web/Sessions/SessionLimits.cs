@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace PatternDashboard.Web.Sessions;
 
 /// <summary>Limits and rates of the session host, bound from the "Sessions" section of appsettings.json and checked at start.</summary>
-public sealed class SessionOptions : IValidatableObject
+public sealed class SessionLimits : IValidatableObject
 {
     public const string SectionName = "Sessions";
 
