@@ -13,9 +13,11 @@ public sealed record SimulationEvent(long Sequence, TimeSpan Time, string? Node,
 /// <summary>A bounded ring buffer of events: a session that runs for a week keeps only the newest entries.</summary>
 public sealed class EventLog
 {
-    private readonly SimulationEvent?[] ring;
+    private SimulationEvent?[] ring;
     private readonly SimulationClock clock;
     private long nextSequence = 1;
+    // No entry below this sequence is held; it rises when a resize drops entries.
+    private long oldestKept = 1;
 
     public EventLog(SimulationClock clock, int capacity)
     {
@@ -27,7 +29,7 @@ public sealed class EventLog
     public int Capacity => ring.Length;
 
     /// <summary>Entries currently held (at most <see cref="Capacity"/>).</summary>
-    public int Count => (int)Math.Min(nextSequence - 1, ring.Length);
+    public int Count => (int)Math.Min(nextSequence - oldestKept, ring.Length);
 
     /// <summary>Sequence number of the newest entry, or 0 when empty.</summary>
     public long LastSequence => nextSequence - 1;
@@ -58,4 +60,17 @@ public sealed class EventLog
     }
 
     public IReadOnlyList<SimulationEvent> All() => After(0);
+
+    /// <summary>Changes how many entries are kept, keeping the newest; sequence numbers go on unchanged.</summary>
+    public void Resize(int capacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        var kept = After(0).Skip(Math.Max(0, Count - capacity)).ToArray();
+        ring = new SimulationEvent?[capacity];
+        foreach (var entry in kept)
+        {
+            ring[(entry.Sequence - 1) % capacity] = entry;
+        }
+        oldestKept = kept.Length > 0 ? kept[0].Sequence : nextSequence;
+    }
 }

@@ -182,6 +182,7 @@ public sealed class SessionManager : ISessionManager, IDisposable
         lock (admission)
         {
             CheckRoomFor(ownerId);
+            simulation.Log.Resize(options.EventLogCapacity);
             var session = new SimulationSession(NewSessionId(), ownerId, simulation, options, time, loggerFactory.CreateLogger<SimulationSession>());
             sessions[session.Id] = session;
             logger.LogInformation("Opened session {SessionId} ({PatternId}, seed {Seed}) for {OwnerId}; {Count} open.",

@@ -147,7 +147,9 @@ public sealed partial class SimulationSession : ISimulationSession, IDisposable
                     speed = value!.Value;
                     break;
                 case ControlAction.Reset:
+                    int logCapacity = simulation.Log.Capacity;
                     simulation = Pattern.CreateSimulation(resetSeed ?? simulation.Seed, simulation.Options);
+                    simulation.Log.Resize(logCapacity);
                     status = SessionStatus.Paused;
                     generation++;
                     break;

@@ -103,6 +103,32 @@ public class EventLogTests
     }
 
     [Fact]
+    public void Resize_Smaller_KeepsTheNewestEntriesAndSequencesGoOn()
+    {
+        var log = NewLog(10);
+        AppendMany(log, 8);
+
+        log.Resize(3);
+        log.Append("n1", "test", "entry 9");
+
+        Assert.Equal(3, log.Capacity);
+        Assert.Equal([7L, 8L, 9L], log.All().Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public void Resize_Larger_KeepsEverythingAndHoldsMore()
+    {
+        var log = NewLog(4);
+        AppendMany(log, 6);
+
+        log.Resize(10);
+        AppendMany(log, 5);
+
+        Assert.Equal(9, log.Count);
+        Assert.Equal(Enumerable.Range(3, 9).Select(i => (long)i), log.All().Select(e => e.Sequence));
+    }
+
+    [Fact]
     public void Constructor_CapacityBelowOne_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => NewLog(0));

@@ -31,6 +31,18 @@ public sealed class SessionManagerTests : IDisposable
     }
 
     [Fact]
+    public async Task Create_EventLogCapacityFromConfiguration_BoundsTheSessionsLog()
+    {
+        using var bounded = Manager(clock, new SessionLimits { EventLogCapacity = 150 });
+        var session = bounded.Create("browser-a", PingPattern.Id, new CreateSessionRequest(Seed: 3));
+
+        await session.RunForAsync(TimeSpan.FromMinutes(5));
+        var events = await session.GetEventsAsync(0, 1000);
+
+        Assert.InRange(events.Count, 1, 150);
+    }
+
+    [Fact]
     public void Create_WithoutSeed_PicksOne()
     {
         var a = manager.Create("browser-a", PingPattern.Id, Default);
