@@ -1,0 +1,204 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Patterns.LeaderElection;
+using PatternDashboard.Web.Components.Patterns.LeaderElection;
+using PatternDashboard.Web.Sessions;
+using PatternDashboard.Web.Tests.Fakes;
+using static PatternDashboard.Web.Tests.Fakes.TestStates;
+
+namespace PatternDashboard.Web.Tests.Components;
+
+public sealed class LeaderElectionPageTests : DashboardTestContext
+{
+    private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
+
+    private IRenderedComponent<LeaderElectionPage> RenderPage() =>
+        Render<LeaderElectionPage>(p => p.AddCascadingValue("BrowserId", "browser-1"));
+
+    private static SessionState ElectedState(string sessionId = "fake-1") => State(
+        Snapshot(
+            nodes: [Raft("n1", "follower", 3, "n2"), Raft("n2", "leader", 3, "n2"), Raft("n3", "follower", 3, "n2"), Client()],
+            time: 9,
+            details: Details("n2", 3, [new LeadershipSpan(1, "n1", 0.2, 4.5), new LeadershipSpan(3, "n2", 5.1, null)], accepted: 17, rejected: 4, withoutLeader: 1.25),
+            series: [new SeriesView("writes accepted/s", "per s", [new MetricPoint(1, 2), new MetricPoint(2, 5)])]),
+        sessionId);
+
+    [Fact]
+    public void Open_CreatesASessionForThisBrowserAndPutsItInTheAddress()
+    {
+        RenderPage();
+
+        var (owner, patternId, _) = Assert.Single(Manager.Created);
+        Assert.Equal("browser-1", owner);
+        Assert.Equal(LeaderElectionPattern.Id, patternId);
+        Assert.EndsWith("?session=fake-1", Navigation.Uri);
+        Assert.Equal(1, Manager.Session("fake-1").ViewerCount);
+    }
+
+    [Fact]
+    public void Open_WithSessionInAddress_ReusesItInsteadOfCreating()
+    {
+        var existing = AddSession(id: "kept");
+        Navigation.NavigateTo("/patterns/leader-election?session=kept");
+
+        var cut = RenderPage();
+
+        Assert.Empty(Manager.Created);
+        cut.WaitForAssertion(() => Assert.Equal(1, existing.ViewerCount));
+    }
+
+    [Fact]
+    public void PushedState_ShowsLeaderTermTimelineAndWrites()
+    {
+        RenderPopovers();
+        var cut = RenderPage();
+
+        Manager.Session("fake-1").Push(ElectedState());
+
+        cut.WaitForAssertion(() => Assert.Equal("n2 (term 3)", cut.Find("[data-stat=leader]").TextContent));
+        Assert.Equal("3", cut.Find("[data-stat=term]").TextContent);
+        Assert.Equal("17", cut.Find("[data-stat=accepted]").TextContent);
+        Assert.Equal("4", cut.Find("[data-stat=rejected]").TextContent);
+        Assert.Equal("1.250 s", cut.Find("[data-stat=leaderless]").TextContent);
+        var timeline = cut.Find(".timeline svg");
+        Assert.Contains("n2 · term 3", timeline.TextContent);
+        Assert.Contains("n2 leads term 3 since 5.1 s", timeline.GetAttribute("aria-label"));
+        Assert.Contains("Client writes per second", cut.Markup);
+        Assert.Equal("Node n2, leader, term 3", cut.Find("g[data-node=n2]").GetAttribute("aria-label"));
+        Assert.Contains("shape-star", cut.Find("g[data-node=n2]").ClassList);
+    }
+
+    [Fact]
+    public void CrashLeaderButton_InjectsCrashLeader()
+    {
+        RenderPopovers();
+        var cut = RenderPage();
+        var session = Manager.Session("fake-1");
+
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Crash leader").Click();
+
+        Assert.Equal([new FaultRequest(LeaderElectionPattern.Fault.CrashLeader)], session.Injected);
+    }
+
+    [Fact]
+    public void NodeTableMenu_OffersNodeFaultsByKeyboardReachableButtons()
+    {
+        var popovers = RenderPopovers();
+        var cut = RenderPage();
+        var session = Manager.Session("fake-1");
+        session.Push(ElectedState());
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("button[aria-label='Actions for n3']")));
+
+        cut.Find("button[aria-label='Actions for n3']").Click();
+        popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll(".mud-menu-item"), i => i.TextContent.Trim() == "Isolate n3"));
+        popovers.FindAll(".mud-menu-item").First(i => i.TextContent.Trim() == "Crash n3").Click();
+
+        Assert.Equal([new FaultRequest("crash", "n3")], session.Injected);
+    }
+
+    [Fact]
+    public void NewEvents_AreFetchedAfterTheLastSequenceAndShown()
+    {
+        RenderPopovers();
+        var cut = RenderPage();
+        var session = Manager.Session("fake-1");
+        session.Events.AddRange([Event(1, 0.2, "n1", "election", "Node 1 stands for election"), Event(2, 0.3, "n1", "leader", "Node 1 leads term 1")]);
+
+        session.Push(State(Snapshot(), lastEventSequence: 2));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".log-row").Count));
+        Assert.Equal([0L], session.EventRequests);
+        session.Events.Add(Event(3, 0.5, "n2", "vote", "Node 2 votes"));
+        session.Push(State(Snapshot(), lastEventSequence: 3));
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll(".log-row").Count));
+        Assert.Equal([0L, 2L], session.EventRequests);
+    }
+
+    [Fact]
+    public void SessionLimit_ShowsThePoliteMessageAndWaysOut()
+    {
+        Manager.Add(new FakeSimulationSession("older", LeaderElection("older")) { OwnerId = "browser-1" });
+        Manager.CreateError = new SessionLimitException("This browser already has 1 run open, the most allowed.");
+
+        var cut = RenderPage();
+
+        Assert.Contains("This browser already has 1 run open, the most allowed.", cut.Markup);
+        var buttons = cut.FindAll("button, a").Select(b => b.TextContent.Trim()).ToList();
+        Assert.Contains("Try again", buttons);
+        Assert.Contains("Reopen run older", buttons);
+        Assert.Contains("Back to all patterns", buttons);
+    }
+
+    [Fact]
+    public void SessionLimit_CloseAnotherRun_StartsANewOne()
+    {
+        Manager.Add(new FakeSimulationSession("older", LeaderElection("older")) { OwnerId = "browser-1" });
+        Manager.CreateError = new SessionLimitException("Too many runs.");
+        var cut = RenderPage();
+        Manager.CreateError = null;
+
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "Close run older and start a new one").Click();
+
+        Assert.Equal(["older"], Manager.ClosedIds);
+        cut.WaitForAssertion(() => Assert.Single(Manager.Created));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-stat=leader]")));
+    }
+
+    [Fact]
+    public void SessionClosed_SaysSoAndOffersANewRun()
+    {
+        RenderPopovers();
+        var cut = RenderPage();
+
+        Manager.Session("fake-1").Close();
+
+        cut.WaitForAssertion(() => Assert.Contains("This run has closed", cut.Markup));
+        Assert.Contains(cut.FindAll("button"), b => b.TextContent.Trim() == "Start a new run");
+    }
+
+    [Fact]
+    public async Task Shortcuts_SpaceTogglesAndSSteps()
+    {
+        RenderPopovers();
+        var cut = RenderPage();
+        var session = Manager.Session("fake-1");
+
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("toggle"));
+        session.Push(State(Snapshot(), status: SessionStatus.Running));
+        cut.WaitForAssertion(() => Assert.Equal(SessionStatus.Running, cut.Instance.State!.Status));
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("toggle"));
+        await cut.InvokeAsync(() => cut.Instance.OnShortcut("step"));
+
+        Assert.Equal([(ControlAction.Play, (double?)null), (ControlAction.Pause, null), (ControlAction.Step, null)], session.Controls);
+        Assert.Contains("patternDashboard.registerShortcuts", JSInterop.Invocations.Select(i => i.Identifier));
+    }
+
+    [Fact]
+    public async Task Dispose_StopsWatchingButKeepsTheSessionForAReload()
+    {
+        RenderPopovers();
+        RenderPage();
+        var session = Manager.Session("fake-1");
+        Assert.Equal(1, session.ViewerCount);
+
+        await DisposeComponentsAsync();
+
+        Assert.Equal(0, session.ViewerCount);
+        Assert.False(session.IsClosed);
+        Assert.Empty(Manager.ClosedIds);
+    }
+
+    [Fact]
+    public void InfoButton_OpensTheDrawerWithThePatternsExplanation()
+    {
+        RenderPopovers();
+        var cut = RenderPage();
+
+        cut.FindAll("button").Single(b => b.TextContent.Trim() == "About leader election").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("How it works", cut.Markup));
+        Assert.Contains("etcd and Consul", cut.Markup);
+    }
+}
