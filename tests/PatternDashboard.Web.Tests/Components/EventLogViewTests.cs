@@ -22,10 +22,10 @@ public sealed class EventLogViewTests : DashboardTestContext
     private static List<string> Texts(IRenderedComponent<EventLogView> cut) =>
         [.. cut.FindAll(".log-row .log-text").Select(e => e.TextContent)];
 
-    private static void Choose(IRenderedComponent<MudPopoverProvider> popovers, IRenderedComponent<EventLogView> cut, int select, string item)
+    private static async Task ChooseAsync(IRenderedComponent<MudPopoverProvider> popovers, IRenderedComponent<EventLogView> cut, int select, string item)
     {
         cut.FindAll(".log-select")[select].MouseDown();
-        popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll(".mud-list-item"), i => i.TextContent.Trim() == item));
+        await popovers.WaitForAssertionAsync(() => Assert.Contains(popovers.FindAll(".mud-list-item"), i => i.TextContent.Trim() == item));
         popovers.FindAll(".mud-list-item").First(i => i.TextContent.Trim() == item).Click();
     }
 
@@ -43,35 +43,35 @@ public sealed class EventLogViewTests : DashboardTestContext
     }
 
     [Fact]
-    public void NodeFilter_ShowsOnlyThatNodesEvents()
+    public async Task NodeFilter_ShowsOnlyThatNodesEvents()
     {
         var popovers = RenderPopovers();
         var cut = RenderLog();
 
-        Choose(popovers, cut, 0, "n1");
+        await ChooseAsync(popovers, cut, 0, "n1");
 
-        cut.WaitForAssertion(() => Assert.Equal(["Node 1 becomes leader of term 1", "Node 1 stands for election in term 1"], Texts(cut)));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(["Node 1 becomes leader of term 1", "Node 1 stands for election in term 1"], Texts(cut)));
     }
 
     [Fact]
-    public void KindFilter_ShowsOnlyThatKind()
+    public async Task KindFilter_ShowsOnlyThatKind()
     {
         var popovers = RenderPopovers();
         var cut = RenderLog();
 
-        Choose(popovers, cut, 1, "vote");
+        await ChooseAsync(popovers, cut, 1, "vote");
 
-        cut.WaitForAssertion(() => Assert.Equal(["Node 2 votes for Node 1 in term 1"], Texts(cut)));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(["Node 2 votes for Node 1 in term 1"], Texts(cut)));
     }
 
     [Fact]
-    public void Search_MatchesTextIgnoringCase()
+    public async Task Search_MatchesTextIgnoringCase()
     {
         var cut = RenderLog();
 
         cut.Find(".log-search input").Input("BECOMES");
 
-        cut.WaitForAssertion(() => Assert.Equal(["Node 1 becomes leader of term 1"], Texts(cut)));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(["Node 1 becomes leader of term 1"], Texts(cut)));
         Assert.Contains("Showing 1 of 4 events", cut.Markup);
     }
 
@@ -108,17 +108,17 @@ public sealed class EventLogViewTests : DashboardTestContext
     }
 
     [Fact]
-    public void ExportCsv_DownloadsTheShownEventsWithQuoting()
+    public async Task ExportCsv_DownloadsTheShownEventsWithQuoting()
     {
         var download = JSInterop.SetupVoid("patternDashboard.downloadFile", _ => true);
         var cut = RenderLog();
         cut.Find(".log-search input").Input("crash");
 
-        cut.WaitForAssertion(() => Assert.Single(Texts(cut)));
+        await cut.WaitForAssertionAsync(() => Assert.Single(Texts(cut)));
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Export CSV").Click();
 
         // The search's debounce renders from a timer thread, so the click may be handled a moment later.
-        cut.WaitForAssertion(() => Assert.Single(download.Invocations));
+        await cut.WaitForAssertionAsync(() => Assert.Single(download.Invocations));
         var invocation = Assert.Single(download.Invocations);
         Assert.Equal("run.csv", invocation.Arguments[0]);
         Assert.Equal("text/csv", invocation.Arguments[1]);

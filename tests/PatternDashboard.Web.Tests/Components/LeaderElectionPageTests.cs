@@ -38,7 +38,7 @@ public sealed class LeaderElectionPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void Open_WithSessionInAddress_ReusesItInsteadOfCreating()
+    public async Task Open_WithSessionInAddress_ReusesItInsteadOfCreating()
     {
         var existing = AddSession(id: "kept");
         Navigation.NavigateTo("/patterns/leader-election?session=kept");
@@ -46,18 +46,18 @@ public sealed class LeaderElectionPageTests : DashboardTestContext
         var cut = RenderPage();
 
         Assert.Empty(Manager.Created);
-        cut.WaitForAssertion(() => Assert.Equal(1, existing.ViewerCount));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(1, existing.ViewerCount));
     }
 
     [Fact]
-    public void PushedState_ShowsLeaderTermTimelineAndWrites()
+    public async Task PushedState_ShowsLeaderTermTimelineAndWrites()
     {
         RenderPopovers();
         var cut = RenderPage();
 
         Manager.Session("fake-1").Push(ElectedState());
 
-        cut.WaitForAssertion(() => Assert.Equal("n2 (term 3)", cut.Find("[data-stat=leader]").TextContent));
+        await cut.WaitForAssertionAsync(() => Assert.Equal("n2 (term 3)", cut.Find("[data-stat=leader]").TextContent));
         Assert.Equal("3", cut.Find("[data-stat=term]").TextContent);
         Assert.Equal("17", cut.Find("[data-stat=accepted]").TextContent);
         Assert.Equal("4", cut.Find("[data-stat=rejected]").TextContent);
@@ -83,23 +83,24 @@ public sealed class LeaderElectionPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void NodeTableMenu_OffersNodeFaultsByKeyboardReachableButtons()
+    public async Task NodeTableMenu_OffersNodeFaultsByKeyboardReachableButtons()
     {
         var popovers = RenderPopovers();
         var cut = RenderPage();
         var session = Manager.Session("fake-1");
         session.Push(ElectedState());
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("button[aria-label='Actions for n3']")));
+        await cut.WaitForAssertionAsync(() => Assert.NotEmpty(cut.FindAll("button[aria-label='Actions for n3']")));
 
         cut.Find("button[aria-label='Actions for n3']").Click();
-        popovers.WaitForAssertion(() => Assert.Contains(popovers.FindAll(".mud-menu-item"), i => i.TextContent.Trim() == "Isolate n3"));
+        await popovers.WaitForAssertionAsync(() => Assert.Contains(popovers.FindAll(".mud-menu-item"), i => i.TextContent.Trim() == "Isolate n3"));
         popovers.FindAll(".mud-menu-item").First(i => i.TextContent.Trim() == "Crash n3").Click();
 
-        Assert.Equal([new FaultRequest("crash", "n3")], session.Injected);
+        // MudMenuItem closes its menu before it runs OnClick, so the fault arrives a moment later.
+        await cut.WaitForAssertionAsync(() => Assert.Equal([new FaultRequest("crash", "n3")], session.Injected));
     }
 
     [Fact]
-    public void NewEvents_AreFetchedAfterTheLastSequenceAndShown()
+    public async Task NewEvents_AreFetchedAfterTheLastSequenceAndShown()
     {
         RenderPopovers();
         var cut = RenderPage();
@@ -108,11 +109,11 @@ public sealed class LeaderElectionPageTests : DashboardTestContext
 
         session.Push(State(Snapshot(), lastEventSequence: 2));
 
-        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll(".log-row").Count));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(2, cut.FindAll(".log-row").Count));
         Assert.Equal([0L], session.EventRequests);
         session.Events.Add(Event(3, 0.5, "n2", "vote", "Node 2 votes"));
         session.Push(State(Snapshot(), lastEventSequence: 3));
-        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll(".log-row").Count));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(3, cut.FindAll(".log-row").Count));
         Assert.Equal([0L, 2L], session.EventRequests);
     }
 
@@ -132,7 +133,7 @@ public sealed class LeaderElectionPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void SessionLimit_CloseAnotherRun_StartsANewOne()
+    public async Task SessionLimit_CloseAnotherRun_StartsANewOne()
     {
         Manager.Add(new FakeSimulationSession("older", LeaderElection("older")) { OwnerId = "browser-1" });
         Manager.CreateError = new SessionLimitException("Too many runs.");
@@ -142,19 +143,19 @@ public sealed class LeaderElectionPageTests : DashboardTestContext
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Close run older and start a new one").Click();
 
         Assert.Equal(["older"], Manager.ClosedIds);
-        cut.WaitForAssertion(() => Assert.Single(Manager.Created));
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-stat=leader]")));
+        await cut.WaitForAssertionAsync(() => Assert.Single(Manager.Created));
+        await cut.WaitForAssertionAsync(() => Assert.NotEmpty(cut.FindAll("[data-stat=leader]")));
     }
 
     [Fact]
-    public void SessionClosed_SaysSoAndOffersANewRun()
+    public async Task SessionClosed_SaysSoAndOffersANewRun()
     {
         RenderPopovers();
         var cut = RenderPage();
 
         Manager.Session("fake-1").Close();
 
-        cut.WaitForAssertion(() => Assert.Contains("This run has closed", cut.Markup));
+        await cut.WaitForAssertionAsync(() => Assert.Contains("This run has closed", cut.Markup));
         Assert.Contains(cut.FindAll("button"), b => b.TextContent.Trim() == "Start a new run");
     }
 
@@ -167,7 +168,7 @@ public sealed class LeaderElectionPageTests : DashboardTestContext
 
         await cut.InvokeAsync(() => cut.Instance.OnShortcut("toggle"));
         session.Push(State(Snapshot(), status: SessionStatus.Running));
-        cut.WaitForAssertion(() => Assert.Equal(SessionStatus.Running, cut.Instance.State!.Status));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(SessionStatus.Running, cut.Instance.State!.Status));
         await cut.InvokeAsync(() => cut.Instance.OnShortcut("toggle"));
         await cut.InvokeAsync(() => cut.Instance.OnShortcut("step"));
 
@@ -191,14 +192,14 @@ public sealed class LeaderElectionPageTests : DashboardTestContext
     }
 
     [Fact]
-    public void InfoButton_OpensTheDrawerWithThePatternsExplanation()
+    public async Task InfoButton_OpensTheDrawerWithThePatternsExplanation()
     {
         RenderPopovers();
         var cut = RenderPage();
 
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "About leader election").Click();
 
-        cut.WaitForAssertion(() => Assert.Contains("How it works", cut.Markup));
+        await cut.WaitForAssertionAsync(() => Assert.Contains("How it works", cut.Markup));
         Assert.Contains("etcd and Consul", cut.Markup);
     }
 }
