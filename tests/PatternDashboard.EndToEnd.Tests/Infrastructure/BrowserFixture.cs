@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PatternDashboard.Web.Hosting;
+using PatternDashboard.Web.Sessions;
 
 namespace PatternDashboard.EndToEnd.Tests.Infrastructure;
 
@@ -52,9 +55,11 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// Opens a new browser context and page, starts recording console errors and failed requests, and navigates
     /// to <paramref name="path"/> on <paramref name="app"/>. Dispose the result to close the context.
     /// </summary>
-    public async Task<PageSession> OpenAsync(AppServerFixture app, string path = "/")
+    /// <param name="configure">Changes the context's options before it opens, such as a larger viewport for a
+    /// screenshot. The defaults are a 1280×800 light page in en-US, UTC, with reduced motion.</param>
+    public async Task<PageSession> OpenAsync(AppServerFixture app, string path = "/", Action<BrowserNewContextOptions>? configure = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        var options = new BrowserNewContextOptions
         {
             BaseURL = app.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
@@ -62,11 +67,14 @@ public sealed class BrowserFixture : IAsyncLifetime
             TimezoneId = "UTC",
             ColorScheme = ColorScheme.Light,
             ReducedMotion = ReducedMotion.Reduce,
-        });
+            AcceptDownloads = true,
+        };
+        configure?.Invoke(options);
+        var context = await Browser.NewContextAsync(options);
         context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(30_000);
 
-        var session = new PageSession(context, await context.NewPageAsync());
+        var session = new PageSession(context, await context.NewPageAsync(), () => CloseRunsAsync(app, context));
         try
         {
             await session.GotoAsync(path);
@@ -76,6 +84,25 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             await session.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Closes the simulation sessions this context's browser opened (they belong to its browser id cookie), so a
+    /// cluster a test left playing does not keep running on the server, slowing the tests after it.
+    /// </summary>
+    private static async Task CloseRunsAsync(AppServerFixture app, IBrowserContext context)
+    {
+        var cookies = await context.CookiesAsync([app.BaseAddress.ToString()]);
+        var browserId = cookies.FirstOrDefault(c => c.Name == BrowserId.CookieName)?.Value;
+        if (browserId is null)
+        {
+            return;
+        }
+        var sessions = app.Services.GetRequiredService<ISessionManager>();
+        foreach (var run in sessions.ListByOwner(browserId))
+        {
+            sessions.Close(run.Id);
         }
     }
 

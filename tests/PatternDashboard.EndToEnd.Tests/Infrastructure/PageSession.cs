@@ -19,12 +19,17 @@ public sealed class PageSession : IAsyncDisposable
     private readonly object gate = new();
     private readonly List<string> consoleErrors = [];
     private readonly List<string> failedRequests = [];
+    private readonly List<string> cancelledFetches = [];
+    private readonly Func<Task>? beforeClose;
     private TaskCompletionSource interactive = NewSignal();
 
-    internal PageSession(IBrowserContext context, IPage page)
+    /// <param name="beforeClose">Runs when the session is disposed, before its context closes (the context's cookies
+    /// are still readable).</param>
+    internal PageSession(IBrowserContext context, IPage page, Func<Task>? beforeClose = null)
     {
         Context = context;
         Page = page;
+        this.beforeClose = beforeClose;
         page.Console += (_, message) =>
         {
             if (message.Type == "error" && !IsMissingFavicon(message))
@@ -40,7 +45,11 @@ public sealed class PageSession : IAsyncDisposable
                 Record(failedRequests, $"{response.Status} {response.Request.Method} {response.Url}");
             }
         };
-        page.RequestFailed += (_, request) => Record(failedRequests, $"{request.Failure} {request.Method} {request.Url}");
+        page.RequestFailed += (_, request) =>
+        {
+            var entry = $"{request.Failure} {request.Method} {request.Url}";
+            Record(IsCancelledByPage(request) ? cancelledFetches : failedRequests, entry);
+        };
         page.WebSocket += (_, socket) =>
         {
             if (!socket.Url.Contains("/_blazor", StringComparison.Ordinal))
@@ -75,6 +84,16 @@ public sealed class PageSession : IAsyncDisposable
     public IReadOnlyList<string> FailedRequests
     {
         get { lock (gate) { return [.. failedRequests]; } }
+    }
+
+    /// <summary>
+    /// Fetches the page's own script cancelled (net::ERR_ABORTED on a fetch or XHR), such as a Blazor enhanced
+    /// navigation superseded by another. They are not failed loads, so <see cref="AssertNoFailedRequests"/> ignores
+    /// them; they are kept here for a test that cares.
+    /// </summary>
+    public IReadOnlyList<string> CancelledFetches
+    {
+        get { lock (gate) { return [.. cancelledFetches]; } }
     }
 
     /// <summary>
@@ -117,7 +136,8 @@ public sealed class PageSession : IAsyncDisposable
     /// Saves a full-page screenshot to <c>docs/screenshots/&lt;name&gt;.png</c> in the repository and returns its
     /// path. Names are lowercase words joined by dashes, such as <c>home</c> or <c>raft-partition</c>.
     /// </summary>
-    public async Task<string> ScreenshotAsync(string name)
+    /// <param name="clip">Only this rectangle of the page, in page coordinates (it may reach below the fold).</param>
+    public async Task<string> ScreenshotAsync(string name, Clip? clip = null)
     {
         if (name.Length == 0 || !name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
         {
@@ -129,6 +149,7 @@ public sealed class PageSession : IAsyncDisposable
         {
             Path = path,
             FullPage = true,
+            Clip = clip,
             Animations = ScreenshotAnimations.Disabled,
             Caret = ScreenshotCaret.Hide,
         });
@@ -149,7 +170,20 @@ public sealed class PageSession : IAsyncDisposable
         Assert.True(failed.Count == 0, $"{failed.Count} request(s) failed:\n  " + string.Join("\n  ", failed));
     }
 
-    public async ValueTask DisposeAsync() => await Context.CloseAsync();
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (beforeClose is not null)
+            {
+                await beforeClose();
+            }
+        }
+        finally
+        {
+            await Context.CloseAsync();
+        }
+    }
 
     private string Describe()
     {
@@ -170,6 +204,9 @@ public sealed class PageSession : IAsyncDisposable
     // asked for it, so it is not the page's error.
     private static bool IsMissingFavicon(IConsoleMessage message) =>
         message.Location.Contains("/favicon.ico", StringComparison.Ordinal);
+
+    private static bool IsCancelledByPage(IRequest request) =>
+        request.Failure == "net::ERR_ABORTED" && request.ResourceType is "fetch" or "xhr";
 
     private static bool IsRenderCompleted(IWebSocketFrame frame)
     {

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using PatternDashboard.EndToEnd.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace PatternDashboard.EndToEnd.Tests.LeaderElection;
+
+/// <summary>
+/// The Leader Election page as a person finds it: controls, faults and nodes by role and accessible name, so the
+/// tests read like the steps a person takes. The one exception is what the page draws without an accessible name
+/// (messages in flight), found by its markup and said so where it is used.
+/// </summary>
+internal sealed partial class LeaderElectionPage(IPage page)
+{
+    public const string Path = "/patterns/leader-election";
+
+    public const string Title = "Leader Election";
+
+    public static readonly string[] NodeIds = ["n1", "n2", "n3", "n4", "n5"];
+
+    public IPage Page { get; } = page;
+
+    public ILocator Heading => Page.GetByRole(AriaRole.Heading, new() { Name = Title, Level = 1 });
+
+    public ILocator InfoButton => Button("About leader election");
+
+    // Time controls
+
+    public ILocator TimeControls => Region("Time controls");
+
+    public ILocator PlayButton => TimeControls.GetByRole(AriaRole.Button, new() { Name = "Play", Exact = true });
+
+    public ILocator PauseButton => TimeControls.GetByRole(AriaRole.Button, new() { Name = "Pause", Exact = true });
+
+    public ILocator StepButton => Button("Step one event");
+
+    public ILocator ResetButton => Button("Reset simulation");
+
+    public ILocator FastForwardButton => Button("Fast-forward");
+
+    /// <summary>The speed buttons read "Speed 10x"; the one in force is pressed.</summary>
+    public ILocator SpeedButton(string speed) => TimeControls.GetByRole(AriaRole.Button, new() { Name = $"Speed {speed}", Exact = true });
+
+    /// <summary>The session's status as the time controls print it: "Running", "Paused" or "Fast-forwarding".</summary>
+    public ILocator Status(string status) => TimeControls.GetByText(status, new() { Exact = true });
+
+    // Faults
+
+    public ILocator FaultPanel => Region("Faults");
+
+    public ILocator CrashLeaderButton => FaultButton("Crash leader");
+
+    public ILocator HealNetworkButton => FaultButton("Heal network");
+
+    public ILocator SplitClusterButton => FaultButton("Split cluster");
+
+    public ILocator FaultButton(string label) =>
+        Region("Cluster faults").GetByRole(AriaRole.Button, new() { Name = label, Exact = true });
+
+    public ILocator BreakItSwitch => Page.GetByRole(AriaRole.Switch, new() { Name = "Break it: any two votes win", Exact = true });
+
+    /// <summary>The part of the fault panel that lists the faults in force.</summary>
+    public ILocator ActiveFaults => Region("Active faults");
+
+    /// <summary>An entry of the list of active faults, by its label.</summary>
+    public ILocator ActiveFault(string label) => ActiveFaults.GetByRole(AriaRole.Listitem).Filter(new() { HasText = label });
+
+    /// <summary>A node fault button of the node details panel, e.g. "Crash n2" or "Force election timeout: n2".</summary>
+    public ILocator Button(string name) => Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
+
+    // The cluster
+
+    public ILocator ClusterPanel => Region("Cluster");
+
+    public ILocator Topology => Page.GetByRole(AriaRole.Group, new() { Name = "Cluster topology", Exact = true });
+
+    /// <summary>A node of the topology, by id; its accessible name says its role and term: "Node n2, leader, term 3".</summary>
+    public ILocator Node(string nodeId) => Topology.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^Node {Regex.Escape(nodeId)},") });
+
+    /// <summary>Every node that says it leads (and is not paused) in a term of at least <paramref name="minTerm"/>.</summary>
+    public ILocator Leaders(long minTerm = 1) =>
+        Topology.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($@"^Node n\d+, leader, term {NumberPattern.AtLeast(minTerm)}$") });
+
+    /// <summary>
+    /// The cut marks (✕) the topology draws on links that are down. The links themselves have no accessible name
+    /// (only an SVG &lt;title&gt;), so the mark a person sees is what the test looks for.
+    /// </summary>
+    public ILocator CutLinks => Topology.GetByText("✕", new() { Exact = true });
+
+    /// <summary>Messages drawn travelling along the links. They have no accessible name, so this finds them by their markup.</summary>
+    public ILocator MessagesInFlight => Topology.Locator("path.message");
+
+    /// <summary>The "Leadership" panel's line "Leader: n2 (term 3)".</summary>
+    public ILocator LeaderStat => Region("Leadership").GetByRole(AriaRole.Definition).First;
+
+    /// <summary>The row of the "Nodes" table for a node; its cells read role, up, term, voted for, votes, timer, actions.</summary>
+    public ILocator NodeRow(string nodeId) =>
+        Region("Nodes").GetByRole(AriaRole.Row).Filter(new() { Has = Page.GetByRole(AriaRole.Rowheader, new() { Name = nodeId, Exact = true }) });
+
+    public ILocator NodeActionsMenu(string nodeId) => Button($"Actions for {nodeId}");
+
+    public ILocator EventLog => Region("Event log");
+
+    public ILocator ExportJsonLinesButton => EventLog.GetByRole(AriaRole.Button, new() { Name = "Export JSON Lines", Exact = true });
+
+    public ILocator ExportCsvButton => EventLog.GetByRole(AriaRole.Button, new() { Name = "Export CSV", Exact = true });
+
+    /// <summary>Opens the page, waits for the circuit and the running session's controls.</summary>
+    public async Task OpenAsync(PageSession session)
+    {
+        await session.GotoAsync(Path);
+        await ExpectReadyAsync();
+    }
+
+    /// <summary>The page has its heading and its session: the time controls are there.</summary>
+    public async Task ExpectReadyAsync()
+    {
+        await Expect(Heading).ToBeVisibleAsync();
+        await Expect(PlayButton.Or(PauseButton)).ToBeVisibleAsync();
+    }
+
+    /// <summary>Presses Play and waits until the page says it runs.</summary>
+    public async Task PlayAsync()
+    {
+        await PlayButton.ClickAsync();
+        await Expect(PauseButton).ToBeVisibleAsync();
+        await Expect(Status("Running")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Presses Pause and waits until the page says it is paused.</summary>
+    public async Task PauseAsync()
+    {
+        await PauseButton.ClickAsync();
+        await Expect(PlayButton).ToBeVisibleAsync();
+        await Expect(Status("Paused")).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// Waits until exactly one node of the topology leads, in a term of at least <paramref name="minTerm"/>, and
+    /// returns its id and term as the page writes them.
+    /// </summary>
+    public async Task<(string NodeId, long Term)> WaitForLeaderAsync(long minTerm = 1)
+    {
+        var leader = Leaders(minTerm);
+        await Expect(leader).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        var name = await leader.GetAttributeAsync("aria-label") ?? "";
+        var match = LeaderName().Match(name);
+        Assert.True(match.Success, $"The leader's accessible name '{name}' does not read 'Node nX, leader, term T'.");
+        return (match.Groups["id"].Value, long.Parse(match.Groups["term"].Value, CultureInfo.InvariantCulture));
+    }
+
+    private ILocator Region(string name) => Page.GetByRole(AriaRole.Region, new() { Name = name, Exact = true });
+
+    [GeneratedRegex(@"^Node (?<id>n\d+), leader, term (?<term>\d+)$")]
+    private static partial Regex LeaderName();
+}
