@@ -46,7 +46,9 @@ public partial class TimeSeriesChart
         int length = sampled.Count == 0 ? 0 : sampled.Max(s => s.Points.Length);
         var axis = sampled.FirstOrDefault(s => s.Points.Length == length).Points ?? [];
         int every = Math.Max(1, (int)Math.Ceiling(length / (double)Math.Max(1, MaxLabels)));
-        labels = [.. axis.Select((p, i) => i % every == 0 || i == length - 1 ? p.Time.ToString("0.#", CultureInfo.InvariantCulture) : "")];
+        // The newest time is labelled too, unless the previous label is too close to it to read.
+        bool labelLast = (length - 1) % every >= every / 2;
+        labels = [.. axis.Select((p, i) => i % every == 0 || (labelLast && i == length - 1) ? p.Time.ToString("0.#", CultureInfo.InvariantCulture) : "")];
         chartSeries = [.. sampled.Select(s => new ChartSeries<double> { Name = s.Name, Data = PadLeft(s.Points, length) })];
         var first = Series.FirstOrDefault();
         double max = sampled.SelectMany(x => x.Points).Select(p => p.Value).DefaultIfEmpty(0).Max();
