@@ -30,6 +30,8 @@ public abstract class PatternPageBase : ComponentBase, IAsyncDisposable
     private DotNetObjectReference<PatternPageBase>? selfReference;
     private IJSObjectReference? shortcuts;
     private int generation;
+    private bool rendered;
+    private string? addressSessionId;
 
     [Inject] public required ISessionManager Sessions { get; init; }
 
@@ -84,6 +86,8 @@ public abstract class PatternPageBase : ComponentBase, IAsyncDisposable
     {
         if (firstRender && RendererInfo.IsInteractive)
         {
+            rendered = true;
+            UpdateAddress();
             selfReference = DotNetObjectReference.Create(this);
             // Without shortcuts every control still works by button, so a failure here needs no message.
             _ = await SafeRun.TryAsync(async () =>
@@ -139,13 +143,27 @@ public abstract class PatternPageBase : ComponentBase, IAsyncDisposable
         {
             var created = Sessions.Create(Owner, PatternId, new CreateSessionRequest());
             Watch(created);
-            Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("session", created.Id), replace: true);
+            addressSessionId = created.Id;
+            UpdateAddress();
         }
         catch (Exception e) when (e is SessionLimitException or SimulationInputException)
         {
             Status = PageSessionStatus.Refused;
             Problem = e.Message;
             OtherRuns = [.. Sessions.ListByOwner(Owner).Where(s => !s.IsClosed)];
+        }
+    }
+
+    /// <summary>
+    /// Puts a new session in the address so a reload resumes it. Before the first render completes the router does not
+    /// intercept navigation yet, and the browser would fetch the page again, so the update waits for that render.
+    /// </summary>
+    private void UpdateAddress()
+    {
+        if (rendered && addressSessionId is { } id)
+        {
+            addressSessionId = null;
+            Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("session", id), replace: true);
         }
     }
 
