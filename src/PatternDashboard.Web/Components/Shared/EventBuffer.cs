@@ -1,4 +1,5 @@
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Sessions;
 
 namespace PatternDashboard.Web.Components.Shared;
 
@@ -10,6 +11,7 @@ public sealed class EventBuffer(int capacity = SimulationBase.DefaultEventLogCap
 {
     private readonly Queue<SimulationEvent> events = new();
     private SimulationEvent[] view = [];
+    private int generation;
 
     public int Capacity { get; } = capacity;
 
@@ -39,6 +41,31 @@ public sealed class EventBuffer(int capacity = SimulationBase.DefaultEventLogCap
         if (changed)
         {
             view = [.. events];
+        }
+    }
+
+    /// <summary>
+    /// Fetches the events <paramref name="state"/> announces beyond <see cref="LastSequence"/>. A reset (a new
+    /// generation, or a sequence that went back) starts the log again at 1, so the buffer starts again too.
+    /// </summary>
+    public async Task CatchUpAsync(ISimulationSession session, SessionState state)
+    {
+        if (state.Generation != generation || state.LastEventSequence < LastSequence)
+        {
+            Clear();
+            generation = state.Generation;
+        }
+        // Only the newest Capacity events can be kept, so older ones are not worth fetching.
+        long after = Math.Max(LastSequence, state.LastEventSequence - Capacity);
+        for (int reads = 0; after < state.LastEventSequence && reads < 10; reads++)
+        {
+            var fresh = await session.GetEventsAsync(after);
+            if (fresh.Count == 0)
+            {
+                break;
+            }
+            Append(fresh);
+            after = fresh[^1].Sequence;
         }
     }
 

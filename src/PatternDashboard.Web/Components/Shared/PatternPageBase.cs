@@ -29,7 +29,6 @@ public abstract class PatternPageBase : ComponentBase, IAsyncDisposable
     private Task watchTask = Task.CompletedTask;
     private DotNetObjectReference<PatternPageBase>? selfReference;
     private IJSObjectReference? shortcuts;
-    private int generation;
     private bool rendered;
     private string? addressSessionId;
 
@@ -173,7 +172,6 @@ public abstract class PatternPageBase : ComponentBase, IAsyncDisposable
         State = session.Current;
         Status = PageSessionStatus.Ready;
         Events.Clear();
-        generation = State.Generation;
         watching = new CancellationTokenSource();
         watchTask = WatchLoopAsync(session, watching.Token);
     }
@@ -184,7 +182,7 @@ public abstract class PatternPageBase : ComponentBase, IAsyncDisposable
         {
             await foreach (var state in session.WatchAsync(cancellationToken))
             {
-                await FetchEventsAsync(session, state);
+                await Events.CatchUpAsync(session, state);
                 State = state;
                 await InvokeAsync(StateHasChanged);
             }
@@ -205,27 +203,6 @@ public abstract class PatternPageBase : ComponentBase, IAsyncDisposable
         catch (Exception e)
         {
             await DispatchExceptionAsync(e);
-        }
-    }
-
-    private async Task FetchEventsAsync(ISimulationSession session, SessionState state)
-    {
-        if (state.Generation != generation || state.LastEventSequence < Events.LastSequence)
-        {
-            Events.Clear(); // a reset started the log again at sequence 1
-            generation = state.Generation;
-        }
-        // Only the newest Capacity events can be kept, so older ones are not worth fetching.
-        long after = Math.Max(Events.LastSequence, state.LastEventSequence - Events.Capacity);
-        for (int reads = 0; after < state.LastEventSequence && reads < 10; reads++)
-        {
-            var fresh = await session.GetEventsAsync(after);
-            if (fresh.Count == 0)
-            {
-                break;
-            }
-            Events.Append(fresh);
-            after = fresh[^1].Sequence;
         }
     }
 
