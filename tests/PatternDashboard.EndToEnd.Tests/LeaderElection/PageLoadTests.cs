@@ -13,7 +13,7 @@ public sealed class PageLoadTests(AppServerFixture app, BrowserFixture browser)
     /// blazor.web.js fetches the whole page again as an enhanced navigation (GET ...?session=…), a server render
     /// that is thrown away and that the browser sometimes aborts.
     /// </summary>
-    [Fact(Skip = "Known issue: the ?session= address update triggers a second, enhanced-navigation fetch of the page.")]
+    [Fact]
     public async Task Open_ByAddress_FetchesThePageOnlyOnce()
     {
         var pageFetches = new List<string>();
