@@ -56,4 +56,18 @@ internal static class SessionFixtures
     }
 
     public static FaultRequest Fault(string id, string? target = null, double? value = null) => new(id, target, value);
+
+    /// <summary>Waits (up to 10 s of wall time) for work on the thread pool to make a condition true.</summary>
+    internal static async Task WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The condition did not come true within 10 seconds.");
+            }
+            await Task.Delay(5);
+        }
+    }
 }
