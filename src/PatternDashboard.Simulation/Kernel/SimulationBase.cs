@@ -259,9 +259,12 @@ public abstract class SimulationBase
         return links;
     }
 
+    // Buttons and the drawing show node ids ("n3"), narration shows labels ("Node 3"): a fault's label names both.
+    private static string NameOf(SimulationNode node) => node.Label == node.Id ? node.Id : $"{node.Label} ({node.Id})";
+
     private ActiveFault? Apply(FaultDefinition definition, FaultRequest request)
     {
-        string label = request.Target is null ? definition.Label : $"{definition.Label}: {Node(request.Target).Label}";
+        string label = request.Target is null ? definition.Label : $"{definition.Label}: {NameOf(Node(request.Target))}";
         if (request.Value is { } value && definition.Parameter is { } parameter)
         {
             label += $" ({value} {parameter.Unit})";

@@ -88,14 +88,14 @@ public class FaultInjectionTests
         var fault = simulation.InjectFault(new FaultRequest("crash", "b"));
 
         Assert.NotNull(fault);
-        Assert.Equal(new ActiveFault("f1", "crash", "Crash node: B", "b", null, 1.5), fault);
+        Assert.Equal(new ActiveFault("f1", "crash", "Crash node: B (b)", "b", null, 1.5), fault);
         Assert.Equal(NodeLifecycle.Crashed, simulation.B.Lifecycle);
         Assert.Equal([fault], simulation.Faults.Active);
         Assert.True(simulation.Faults.IsActive("crash", "b"));
         Assert.False(simulation.Faults.IsActive("crash", "a"));
         var input = Assert.Single(simulation.Inputs);
         Assert.Equal(new RecordedInput(TimeSpan.FromSeconds(1.5).Ticks, simulation.Scheduler.ExecutedCount, "inject", "crash", "b"), input);
-        Assert.Contains(simulation.Log.All(), e => e is { Kind: "fault", Node: "b", Text: "Injected: Crash node: B" });
+        Assert.Contains(simulation.Log.All(), e => e is { Kind: "fault", Node: "b", Text: "Injected: Crash node: B (b)" });
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public class FaultInjectionTests
         Assert.Equal(NodeLifecycle.Up, simulation.B.Lifecycle);
         Assert.Equal(0, simulation.Faults.Count);
         Assert.Equal(new RecordedInput(TimeSpan.FromSeconds(1).Ticks, simulation.Scheduler.ExecutedCount, "clear", "f1"), simulation.Inputs[1]);
-        Assert.Equal("Cleared: Crash node: B", simulation.Log.All()[^1].Text);
+        Assert.Equal("Cleared: Crash node: B (b)", simulation.Log.All()[^1].Text);
     }
 
     [Fact]

@@ -70,6 +70,27 @@ public sealed class TopologyViewTests : DashboardTestContext
     }
 
     [Fact]
+    public void Render_CutAndOneWayLinks_AreSaidInWordsAndTheFigureIsNamedByItsTitle()
+    {
+        var cut = Render<TopologyView>(p => p.Add(x => x.Snapshot, ThreeNodes()).Add(x => x.Title, "Raft cluster"));
+
+        Assert.Equal("Raft cluster", cut.Find("figure").GetAttribute("aria-label"));
+        Assert.Equal(
+            "Links cut between n1 and n3. One-way links: n2 to n3 only. 2 messages in flight.",
+            cut.Find("figure p.visually-hidden").TextContent);
+    }
+
+    [Fact]
+    public void Render_HealthyNetwork_SaysAllLinksUp()
+    {
+        var healthy = ThreeNodes() with { Links = [new LinkView("n1", "n2", "up")], Messages = [] };
+
+        var cut = Render<TopologyView>(p => p.Add(x => x.Snapshot, healthy));
+
+        Assert.Equal("All links up. 0 messages in flight.", cut.Find("figure p.visually-hidden").TextContent);
+    }
+
+    [Fact]
     public void ClickNode_WithSession_ShowsDetailsAndItsActions()
     {
         var session = AddSession();

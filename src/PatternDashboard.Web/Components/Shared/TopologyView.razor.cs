@@ -136,6 +136,36 @@ public partial class TopologyView
     private IEnumerable<LinkView> DistinctLinks =>
         (Snapshot?.Links ?? []).DistinctBy(l => (string.CompareOrdinal(l.From, l.To) < 0 ? l.From + "|" + l.To : l.To + "|" + l.From, l.State));
 
+    /// <summary>
+    /// The network's state in words, for screen readers: the drawing's cut links and moving messages carry only SVG
+    /// titles, which assistive technology does not announce reliably.
+    /// </summary>
+    internal string NetworkSummary
+    {
+        get
+        {
+            var links = DistinctLinks.ToList();
+            var cut = links.Where(l => l.State == "down").Select(l => $"{l.From} and {l.To}").ToList();
+            var oneWay = links.Where(l => l.State == "one-way").Select(l => $"{l.From} to {l.To} only").ToList();
+            var parts = new List<string>();
+            if (cut.Count == 0 && oneWay.Count == 0)
+            {
+                parts.Add("All links up.");
+            }
+            if (cut.Count > 0)
+            {
+                parts.Add($"Links cut between {string.Join("; ", cut)}.");
+            }
+            if (oneWay.Count > 0)
+            {
+                parts.Add($"One-way links: {string.Join("; ", oneWay)}.");
+            }
+            int messages = Snapshot?.Messages.Count ?? 0;
+            parts.Add(messages == 1 ? "1 message in flight." : $"{messages} messages in flight.");
+            return string.Join(" ", parts);
+        }
+    }
+
     private static string LinkClass(LinkView link) => link.State switch
     {
         "down" => "link link-down",
