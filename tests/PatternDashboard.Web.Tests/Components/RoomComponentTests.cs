@@ -129,6 +129,20 @@ public sealed class RoomComponentTests : DashboardTestContext
     }
 
     [Fact]
+    public void RoomSessionIdInTheAddress_IsWatchedOnly_NotControlled()
+    {
+        var created = CreateRoom();
+        Navigation.NavigateTo($"/patterns/leader-election?session={created.Room.Session.Id}");
+
+        var cut = RenderPage();
+
+        Assert.False(cut.Instance.CanControl);
+        Assert.IsType<WatchOnlySession>(cut.Instance.Session);
+        Assert.Same(created.Room, cut.Instance.Room);
+        Assert.DoesNotContain(cut.FindAll("button"), b => b.TextContent.Trim() == "Play");
+    }
+
+    [Fact]
     public async Task Instructor_WithTheKeyInTheLink_GetsControlsAndThePanel()
     {
         var created = CreateRoom();

@@ -118,6 +118,18 @@ public abstract partial class PatternPageBase
         Watch(CanControl ? room.Session : new WatchOnlySession(room.Session, room.Code));
     }
 
+    /// <summary>A session named in the address; a room's session found that way is watched, never controlled, without the key.</summary>
+    private void WatchExisting(ISimulationSession existing)
+    {
+        if (Rooms.FindBySession(existing.Id) is { } room)
+        {
+            EnterRoom(room, checkedKey: null);
+            return;
+        }
+        LeaveRoom();
+        Watch(existing);
+    }
+
     private void LeaveRoom()
     {
         Room = null;

@@ -149,7 +149,7 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
         var existing = forceNew || SessionId is null ? null : Sessions.Find(SessionId);
         if (existing is { IsClosed: false } && existing.Pattern.Id == PatternId)
         {
-            Watch(existing);
+            WatchExisting(existing);
             return;
         }
         if (SessionId is not null && !forceNew)
