@@ -33,7 +33,7 @@ public abstract partial class PatternPageBase
     /// <summary>True while a "Try it yourself" copy is being made.</summary>
     public bool Forking { get; private set; }
 
-    private bool RoomChanged => RoomCode is not null && (!JoinCode.TryNormalize(RoomCode, out var code) || code != attachedRoomCode);
+    private bool RoomChanged => RoomCode is not null && Normalized(RoomCode) != attachedRoomCode;
 
     /// <summary>Opens a room for this page's pattern that this page controls, then shows it.</summary>
     public async Task StartRoomAsync()
@@ -88,11 +88,11 @@ public abstract partial class PatternPageBase
         if (room is null || room.Session.Pattern.Id != PatternId)
         {
             LeaveRoom();
-            attachedRoomCode = JoinCode.TryNormalize(RoomCode, out var code) ? code : RoomCode;
+            attachedRoomCode = Normalized(RoomCode!);
             Status = PageSessionStatus.RoomNotFound;
-            Problem = room is null
-                ? $"There is no open room {attachedRoomCode}. Check the code with your instructor; rooms close after a while with nobody watching."
-                : $"Room {room.Code} shows {room.Session.Pattern.Title}; open it from the join page.";
+            Problem = room is not null ? $"Room {room.Code} shows {room.Session.Pattern.Title}; open it from the join page."
+                : JoinCode.TryNormalize(RoomCode, out var code) ? $"There is no open room {code}. Check the code with your instructor; rooms close after a while with nobody watching."
+                : JoinCode.FormatHint;
             return;
         }
         string? key = KeyInAddress();
@@ -164,6 +164,8 @@ public abstract partial class PatternPageBase
             }
         }
     }
+
+    private static string Normalized(string roomCode) => JoinCode.TryNormalize(roomCode, out var code) ? code : roomCode;
 
     private string? KeyInAddress()
     {
