@@ -83,3 +83,17 @@ public sealed class RoomCodeTests
         Assert.False(InstructorKey.Matches(new string('a', 10_000), hash));
     }
 }
+
+public sealed class RoomLimitsTests
+{
+    [Fact]
+    public void Validate_MoreRoomsPerCreatorThanRooms_IsRefused()
+    {
+        var limits = new RoomLimits { MaxRooms = 2, MaxRoomsPerCreator = 3 };
+
+        var problem = Assert.Single(limits.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(limits)));
+
+        Assert.Contains("MaxRoomsPerCreator (3) cannot exceed MaxRooms (2)", problem.ErrorMessage);
+        Assert.Empty(new RoomLimits().Validate(new System.ComponentModel.DataAnnotations.ValidationContext(limits)));
+    }
+}

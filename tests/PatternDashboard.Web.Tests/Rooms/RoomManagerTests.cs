@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Web.Rooms;
@@ -13,11 +13,12 @@ public sealed class RoomManagerTests : IDisposable
     private readonly ManualClock clock = new();
     private readonly SessionManager sessions;
     private readonly RoomManager rooms;
+    private readonly RecordingLogger<RoomManager> log = new();
 
     public RoomManagerTests()
     {
         sessions = SessionFixtures.Manager(clock, new SessionLimits { IdleEvictionMinutes = 5 });
-        rooms = new RoomManager(sessions, Options.Create(new RoomLimits { MaxRooms = 3, MaxRoomsPerCreator = 2, IdleMinutes = 20 }), clock, NullLogger<RoomManager>.Instance);
+        rooms = new RoomManager(sessions, Options.Create(new RoomLimits { MaxRooms = 3, MaxRoomsPerCreator = 2, IdleMinutes = 20 }), clock, log);
     }
 
     public void Dispose() => sessions.Dispose();
@@ -36,6 +37,19 @@ public sealed class RoomManagerTests : IDisposable
         Assert.Same(room, rooms.FindBySession(room.Session.Id));
         Assert.True(room.IsInstructorKey(key));
         Assert.DoesNotContain(key, room.ToString());
+    }
+
+    [Fact]
+    public void Logs_NameTheRoom_NeverTheKey()
+    {
+        var (room, key) = CreatePing();
+        Assert.Throws<RoomControlException>(() => rooms.Claim(room.Code, key + "x", "hub:student"));
+        rooms.Claim(room.Code, key, "hub:teacher");
+        rooms.Close(room.Code);
+
+        Assert.Equal(3, log.Messages.Count);
+        Assert.All(log.Messages, m => Assert.Contains(room.Code, m));
+        Assert.All(log.Messages, m => Assert.DoesNotContain(key, m));
     }
 
     [Fact]
@@ -146,5 +160,35 @@ public sealed class RoomManagerTests : IDisposable
         Assert.Single(source.Current.Snapshot.ActiveFaults);
         Assert.Equal(crashed!.Id, source.Current.Snapshot.ActiveFaults[0].Id);
         Assert.True(fork.Time() > source.Time() + 4);
+    }
+}
+
+/// <summary>Keeps every formatted log message, to check what reaches the logs.</summary>
+internal sealed class RecordingLogger<T> : ILogger<T>
+{
+    private readonly Lock gate = new();
+    private readonly List<string> messages = [];
+
+    public IReadOnlyList<string> Messages
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. messages];
+            }
+        }
+    }
+
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        lock (gate)
+        {
+            messages.Add(formatter(state, exception));
+        }
     }
 }
