@@ -68,8 +68,11 @@ public sealed partial class RoomTests(AppServerFixture app, BrowserFixture brows
         {
             await teacher.PlayAsync();
             await teacher.WaitForLeaderAsync();
-            await using var studentSession = await browser.OpenAsync(app, "/join");
-            var student = await JoinAsync(studentSession, code);
+            // This student follows the join link (as the QR code holds it) instead of typing the code.
+            await using var studentSession = await browser.OpenAsync(app, $"/join/{code}");
+            var student = new LeaderElectionPage(studentSession.Page);
+            await Expect(studentSession.Page).ToHaveURLAsync(new Regex($@"/patterns/leader-election\?room={code}$"));
+            await Expect(studentSession.Page.Locator(".room-badge")).ToHaveTextAsync($"Room {code}");
 
             await student.Button("Try it yourself").ClickAsync();
 

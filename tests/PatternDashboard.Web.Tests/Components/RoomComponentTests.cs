@@ -73,6 +73,7 @@ public sealed class RoomComponentTests : DashboardTestContext
 
         Assert.Contains(message, cut.Find(".join-error").TextContent);
         Assert.EndsWith("/", Navigation.Uri);
+        Assert.Equal("join-error", cut.Find("input#room-code").GetAttribute("aria-describedby"));
     }
 
     [Fact]

@@ -17,8 +17,13 @@ public partial class Join
         ["spellcheck"] = "false",
     };
 
+    // With an error, the message below the form describes the field, so a screen reader reads it with the field.
+    private static readonly Dictionary<string, object> codeAttributesWithError = new(codeAttributes) { ["aria-describedby"] = "join-error" };
+
     private string? typed;
     private string? error;
+
+    private Dictionary<string, object> CodeAttributes => error is null ? codeAttributes : codeAttributesWithError;
 
     [Inject] public required IRoomManager Rooms { get; init; }
 
