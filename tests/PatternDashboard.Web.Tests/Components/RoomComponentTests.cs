@@ -215,4 +215,21 @@ public sealed class RoomComponentTests : DashboardTestContext
         Assert.True(cut.Instance.CanControl);
         Assert.NotNull(cut.Find(".instructor-panel svg"));
     }
+
+    [Fact]
+    public async Task InstructorPageGoesAway_TheRoomAndItsSessionStayOpen()
+    {
+        var cut = RenderPage();
+        await cut.FindAll("button").Single(b => b.TextContent.Trim() == "Start a room").ClickAsync(new());
+        var room = Assert.Single(Manager.Created, c => c.Owner.StartsWith("room:", StringComparison.Ordinal));
+        string code = room.Owner["room:".Length..];
+
+        await DisposeComponentsAsync();
+
+        var open = Rooms.Find(code);
+        Assert.NotNull(open);
+        Assert.False(open.Session.IsClosed);
+        Assert.DoesNotContain(open.Session.Id, Manager.ClosedIds);
+        Assert.Equal(0, open.ViewerCount);
+    }
 }

@@ -138,6 +138,20 @@ public sealed class RoomManagerTests : IDisposable
     }
 
     [Fact]
+    public async Task Fork_OfARunLongerThanReplaysMayBe_IsRefusedWithTheLimit()
+    {
+        using var shortReplays = SessionFixtures.Manager(clock, new SessionLimits { MaxReplayMinutes = 1 });
+        var limited = new RoomManager(shortReplays, Options.Create(new RoomLimits()), clock, log);
+        var (room, _) = limited.Create("teacher", PingPattern.Id, new CreateSessionRequest(Seed: 3));
+        await room.Session.RunForAsync(TimeSpan.FromSeconds(61));
+
+        var refused = await Assert.ThrowsAsync<SimulationInputException>(() => limited.ForkAsync(room.Code, "student"));
+
+        Assert.Contains("too long to copy", refused.Message);
+        Assert.Empty(shortReplays.ListByOwner("student"));
+    }
+
+    [Fact]
     public async Task Fork_CopiesTheRoomsStateThenRunsOnItsOwn()
     {
         var (room, _) = CreatePing();
