@@ -47,5 +47,23 @@ window.patternDashboard = (() => {
     }
   });
 
-  return { downloadFile, registerShortcuts };
+  // A room's instructor key, kept per tab so a reload keeps control without the key in the address.
+  function rememberRoomKey(code, key) {
+    sessionStorage.setItem("pd-room-key:" + code, key);
+  }
+
+  function roomKey(code) {
+    return sessionStorage.getItem("pd-room-key:" + code);
+  }
+
+  // Presenter mode: the page styles itself for a projector (app.css, html.presenter).
+  function setPresenter(on) {
+    document.documentElement.classList.toggle("presenter", !!on);
+  }
+
+  function copyText(text) {
+    return navigator.clipboard ? navigator.clipboard.writeText(text).then(() => true, () => false) : false;
+  }
+
+  return { downloadFile, registerShortcuts, rememberRoomKey, roomKey, setPresenter, copyText };
 })();

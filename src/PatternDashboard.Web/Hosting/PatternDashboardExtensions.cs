@@ -7,6 +7,7 @@ using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Patterns;
 using PatternDashboard.Web.Components;
 using PatternDashboard.Web.Hubs;
+using PatternDashboard.Web.Rooms;
 using PatternDashboard.Web.Sessions;
 
 namespace PatternDashboard.Web.Hosting;
@@ -32,6 +33,14 @@ public static class PatternDashboardExtensions
         services.AddSingleton<ISessionManager>(sp => sp.GetRequiredService<SessionManager>());
         services.AddHostedService<SessionPacer>();
         services.AddHostedService<IdleSessionEvictor>();
+
+        services.AddOptions<RoomLimits>()
+            .Bind(builder.Configuration.GetSection(RoomLimits.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<RoomManager>();
+        services.AddSingleton<IRoomManager>(sp => sp.GetRequiredService<RoomManager>());
+        services.AddHostedService<RoomExpiryService>();
 
         services.AddSingleton<HubInputErrorFilter>();
         services.AddSignalR()

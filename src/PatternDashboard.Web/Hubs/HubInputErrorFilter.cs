@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Rooms;
 using PatternDashboard.Web.Sessions;
 
 namespace PatternDashboard.Web.Hubs;
@@ -21,6 +22,10 @@ public sealed class HubInputErrorFilter : IHubFilter
             throw new HubException(e.Message);
         }
         catch (SessionLimitException e)
+        {
+            throw new HubException(e.Message);
+        }
+        catch (RoomControlException e)
         {
             throw new HubException(e.Message);
         }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Rooms;
 using PatternDashboard.Web.Sessions;
 
 namespace PatternDashboard.Web.Hubs;
@@ -14,9 +15,10 @@ namespace PatternDashboard.Web.Hubs;
 /// </summary>
 /// <remarks>
 /// Sessions are found by id: anyone holding an id can watch and drive that session. A connection may own
-/// <see cref="SessionLimits.MaxSessionsPerOwner"/> sessions; they close when it disconnects.
+/// <see cref="SessionLimits.MaxSessionsPerOwner"/> sessions; they close when it disconnects. A room's session is
+/// the exception on both counts: only connections that created or claimed the room may change it, and it outlives them.
 /// </remarks>
-public sealed class SimulationHub(ISessionManager sessions, PatternRegistry patterns) : Hub
+public sealed partial class SimulationHub(ISessionManager sessions, PatternRegistry patterns, IRoomManager rooms) : Hub
 {
     public const string Path = "/hubs/simulation";
 
@@ -122,20 +124,23 @@ public sealed class SimulationHub(ISessionManager sessions, PatternRegistry patt
         return new SessionImported(session.Id);
     }
 
-    // Rooms (CreateRoom, JoinRoom, ClaimRoom) come later. A room's session refuses control to connections
-    // without its instructor key; that check belongs in ControlledSession, which every control method uses.
-
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         foreach (var session in sessions.ListByOwner(OwnerId))
         {
             sessions.Close(session.Id);
         }
+        rooms.Release(OwnerId);
         return base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>The session, for a method that changes it.</summary>
-    private ISimulationSession ControlledSession(string sessionId) => sessions.Get(sessionId);
+    /// <summary>The session, for a method that changes it; a room's session only for a connection that controls the room.</summary>
+    private ISimulationSession ControlledSession(string sessionId)
+    {
+        var session = sessions.Get(sessionId);
+        rooms.CheckControl(session.Id, OwnerId);
+        return session;
+    }
 
     private static ControlAction ParseAction(string? action) => action?.Trim().ToLowerInvariant() switch
     {

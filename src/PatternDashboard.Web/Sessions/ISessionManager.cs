@@ -20,6 +20,12 @@ public interface ISessionManager
     /// <summary>The session, or a <see cref="SimulationInputException"/> naming the unknown id.</summary>
     ISimulationSession Get(string sessionId);
 
+    /// <summary>
+    /// A new paused session for <paramref name="ownerId"/> holding <paramref name="source"/>'s state as last published:
+    /// its recording replayed up to that simulated time. The copy then runs on its own.
+    /// </summary>
+    Task<ISimulationSession> ForkAsync(string ownerId, ISimulationSession source, CancellationToken cancellationToken = default);
+
     ISimulationSession? Find(string sessionId);
 
     /// <summary>The open sessions of one owner, oldest first (so a page can offer to reopen one).</summary>

@@ -9,10 +9,13 @@ namespace PatternDashboard.Web.Sessions;
 /// Every live session of the server. Admission checks the limits and adds the session in one step, so two
 /// requests at once cannot both take the last place.
 /// </summary>
-public sealed class SessionManager : ISessionManager, IDisposable
+public sealed partial class SessionManager : ISessionManager, IDisposable
 {
     /// <summary>The pattern option that <see cref="CreateSessionRequest.NodeCount"/> sets.</summary>
     public const string NodeCountOption = "nodeCount";
+
+    /// <summary>Owner id prefix of rooms' sessions ("room:" and the join code); rooms expire them on their own schedule.</summary>
+    public const string RoomOwnerPrefix = "room:";
 
     private readonly ConcurrentDictionary<string, SimulationSession> sessions = new(StringComparer.Ordinal);
     private readonly Lock admission = new();
@@ -114,6 +117,10 @@ public sealed class SessionManager : ISessionManager, IDisposable
         int evicted = 0;
         foreach (var session in sessions.Values)
         {
+            if (session.OwnerId.StartsWith(RoomOwnerPrefix, StringComparison.Ordinal))
+            {
+                continue; // a room keeps its session until the room expires (Rooms:IdleMinutes)
+            }
             if (session.IsIdle(now, options.IdleEviction) && sessions.TryRemove(session.Id, out _))
             {
                 session.Dispose();

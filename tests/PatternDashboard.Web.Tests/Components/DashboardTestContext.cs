@@ -5,6 +5,9 @@ using MudBlazor;
 using MudBlazor.Services;
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Patterns;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using PatternDashboard.Web.Rooms;
 using PatternDashboard.Web.Sessions;
 using PatternDashboard.Web.Tests.Fakes;
 
@@ -22,10 +25,15 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton(PatternCatalog.CreateRegistry());
         Services.AddSingleton<ISessionManager>(Manager);
+        Rooms = new RoomManager(Manager, Options.Create(new RoomLimits()), TimeProvider.System, NullLogger<RoomManager>.Instance);
+        Services.AddSingleton<IRoomManager>(Rooms);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     protected FakeSessionManager Manager { get; } = new();
+
+    /// <summary>Real rooms over the fake sessions.</summary>
+    protected RoomManager Rooms { get; }
 
     /// <summary>A session already known to the manager, as if a viewer had created it.</summary>
     protected FakeSimulationSession AddSession(SessionState? state = null, string id = "fake-1") =>

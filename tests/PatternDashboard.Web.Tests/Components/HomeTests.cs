@@ -32,11 +32,11 @@ public sealed class HomeTests : DashboardTestContext
     }
 
     [Fact]
-    public void NavMenu_ListsHomeAndEveryPattern()
+    public void NavMenu_ListsHomeJoinAndEveryPattern()
     {
         var cut = Render<NavMenu>();
 
         var links = cut.FindAll("a").Select(a => (a.GetAttribute("href"), a.TextContent.Trim())).ToList();
-        Assert.Equal([("/", "Home"), ("/patterns/leader-election", "Leader Election")], links);
+        Assert.Equal([("/", "Home"), ("/join", "Join a room"), ("/patterns/leader-election", "Leader Election")], links);
     }
 }

@@ -41,6 +41,18 @@ public sealed class FakeSessionManager : ISessionManager
 
     public ISimulationSession Import(string ownerId, Recording recording) => throw new NotSupportedException();
 
+    /// <summary>Forks requested, as (owner, source session id).</summary>
+    public List<(string Owner, string SourceId)> Forked { get; } = [];
+
+    /// <summary>A copy with the source's current state, as a replay would give.</summary>
+    public Task<ISimulationSession> ForkAsync(string ownerId, ISimulationSession source, CancellationToken cancellationToken = default)
+    {
+        Forked.Add((ownerId, source.Id));
+        string id = $"fork-{Forked.Count}";
+        ISimulationSession fork = Add(new FakeSimulationSession(id, source.Current with { SessionId = id }) { OwnerId = ownerId, Pattern = source.Pattern });
+        return Task.FromResult(fork);
+    }
+
     public ISimulationSession Get(string sessionId) =>
         Find(sessionId) ?? throw new SimulationInputException($"No session has the id '{sessionId}'.");
 

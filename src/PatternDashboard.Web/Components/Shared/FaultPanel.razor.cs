@@ -22,6 +22,9 @@ public partial class FaultPanel
     /// <summary>The heading. Default: "Faults".</summary>
     [Parameter] public string Title { get; set; } = "Faults";
 
+    /// <summary>False on a room's page for a viewer without the instructor key: no control is rendered. Default: true.</summary>
+    [Parameter] public bool CanControl { get; set; } = true;
+
     private IReadOnlyList<ActiveFault> Active => ActiveFaults ?? Session.Current.Snapshot.ActiveFaults;
 
     private IEnumerable<FaultDefinition> ClusterFaults =>

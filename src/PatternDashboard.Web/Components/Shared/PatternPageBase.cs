@@ -16,6 +16,9 @@ public enum PageSessionStatus
 
     /// <summary>The session closed while watched (idle eviction, closed elsewhere).</summary>
     Ended,
+
+    /// <summary>The room in the address does not exist (a typo, or it expired); <see cref="PatternPageBase.Problem"/> says so.</summary>
+    RoomNotFound,
 }
 
 /// <summary>
@@ -23,7 +26,7 @@ public enum PageSessionStatus
 /// reload keeps the run; watch it (snapshot, then the stream); fetch new events; answer the Space and S shortcuts;
 /// stop watching on dispose. The session is not closed on dispose: idle eviction does that, so a reload resumes.
 /// </summary>
-public abstract class PatternPageBase : ComponentBase, IAsyncDisposable
+public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
 {
     private CancellationTokenSource? watching;
     private Task watchTask = Task.CompletedTask;
@@ -61,6 +64,14 @@ public abstract class PatternPageBase : ComponentBase, IAsyncDisposable
     /// <summary>The last command error (from a shortcut), shown by the page.</summary>
     public string? CommandError { get; set; }
 
+    /// <summary>
+    /// False while this page watches a room it does not control (a student's view). Every pattern page and shared
+    /// component must then render no control (no fault, time, option or lesson buttons) and pass this flag on to the
+    /// components it uses. It is not the only guard: <see cref="Session"/> is then a watch-only view that refuses changes.
+    /// True for a private run and for the room's instructor.
+    /// </summary>
+    public bool CanControl { get; private set; } = true;
+
     /// <summary>Events fetched so far, bounded.</summary>
     public EventBuffer Events { get; } = new();
 
@@ -75,7 +86,7 @@ public abstract class PatternPageBase : ComponentBase, IAsyncDisposable
         {
             return; // the prerender must not create a session that nobody will watch
         }
-        if (Session is null && Status == PageSessionStatus.Starting || SessionId is not null && SessionId != Session?.Id)
+        if (Session is null && Status == PageSessionStatus.Starting || SessionId is not null && SessionId != Session?.Id || RoomChanged)
         {
             await AttachAsync();
         }
@@ -87,6 +98,7 @@ public abstract class PatternPageBase : ComponentBase, IAsyncDisposable
         {
             rendered = true;
             UpdateAddress();
+            await OnFirstRenderForRoomAsync();
             selfReference = DotNetObjectReference.Create(this);
             // Without shortcuts every control still works by button, so a failure here needs no message.
             _ = await SafeRun.TryAsync(async () =>
@@ -98,7 +110,7 @@ public abstract class PatternPageBase : ComponentBase, IAsyncDisposable
     [JSInvokable]
     public async Task OnShortcut(string action)
     {
-        if (Session is not { } session || State is not { } state)
+        if (Session is not { } session || State is not { } state || !CanControl)
         {
             return;
         }
@@ -128,10 +140,16 @@ public abstract class PatternPageBase : ComponentBase, IAsyncDisposable
     {
         await StopWatchingAsync();
         Problem = null;
+        if (!forceNew && RoomCode is not null)
+        {
+            await AttachRoomAsync();
+            return;
+        }
+        LeaveRoom();
         var existing = forceNew || SessionId is null ? null : Sessions.Find(SessionId);
         if (existing is { IsClosed: false } && existing.Pattern.Id == PatternId)
         {
-            Watch(existing);
+            WatchExisting(existing);
             return;
         }
         if (SessionId is not null && !forceNew)
@@ -162,7 +180,8 @@ public abstract class PatternPageBase : ComponentBase, IAsyncDisposable
         if (rendered && addressSessionId is { } id)
         {
             addressSessionId = null;
-            Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("session", id), replace: true);
+            // A new private run replaces a room that was in the address.
+            Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["session"] = id, ["room"] = null }), replace: true);
         }
     }
 

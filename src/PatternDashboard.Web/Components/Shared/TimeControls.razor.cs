@@ -25,6 +25,9 @@ public partial class TimeControls : IDisposable
     /// <summary>The latest state to show; falls back to <see cref="ISimulationSession.Current"/>. Default: none.</summary>
     [Parameter] public SessionState? State { get; set; }
 
+    /// <summary>False on a room's page for a viewer without the instructor key: no control is rendered. Default: true.</summary>
+    [Parameter] public bool CanControl { get; set; } = true;
+
     private SessionState Current => State ?? Session.Current;
 
     private bool IsRunning => Current.Status == SessionStatus.Running;

@@ -60,6 +60,9 @@ public partial class TopologyView
     /// <summary>Messages drawn at most, to keep the picture light. Default: 150.</summary>
     [Parameter] public int MaxMessages { get; set; } = 150;
 
+    /// <summary>False on a room's page for a viewer without the instructor key: no control is rendered. Default: true.</summary>
+    [Parameter] public bool CanControl { get; set; } = true;
+
     private IReadOnlyList<NodeView> Nodes => Snapshot?.Nodes ?? [];
 
     private NodeView? SelectedNode => Nodes.FirstOrDefault(n => n.Id == SelectedNodeId);

@@ -19,6 +19,9 @@ public partial class LeaderNodeTable
     /// <summary>Where node faults go. Required.</summary>
     [Parameter, EditorRequired] public ISimulationSession Session { get; set; } = default!;
 
+    /// <summary>False on a room's page for a viewer without the instructor key: no control is rendered. Default: true.</summary>
+    [Parameter] public bool CanControl { get; set; } = true;
+
     private IEnumerable<NodeView> Members => Nodes.Where(n => !LeaderElectionView.IsClient(n));
 
     private IReadOnlyList<NodeAction> ActionsFor(NodeView node) =>

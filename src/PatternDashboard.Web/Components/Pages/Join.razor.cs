@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Components;
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Rooms;
+
+namespace PatternDashboard.Web.Components.Pages;
+
+/// <summary>
+/// Students join a room here: type its code (case, spaces and dashes do not matter), or open /join/CODE from the
+/// link or QR code. A good code leads to the pattern page bound to the room; a bad one says what is wrong.
+/// </summary>
+public partial class Join
+{
+    private static readonly Dictionary<string, object> codeAttributes = new()
+    {
+        ["autocomplete"] = "off",
+        ["autocapitalize"] = "characters",
+        ["spellcheck"] = "false",
+    };
+
+    // With an error, the message below the form describes the field, so a screen reader reads it with the field.
+    private static readonly Dictionary<string, object> codeAttributesWithError = new(codeAttributes) { ["aria-describedby"] = "join-error" };
+
+    private string? typed;
+    private string? error;
+
+    private Dictionary<string, object> CodeAttributes => error is null ? codeAttributes : codeAttributesWithError;
+
+    [Inject] public required IRoomManager Rooms { get; init; }
+
+    [Inject] public required NavigationManager Navigation { get; init; }
+
+    /// <summary>The code from a join link (/join/CODE). Default: none.</summary>
+    [Parameter] public string? Code { get; set; }
+
+    protected override void OnParametersSet()
+    {
+        if (Code is not null)
+        {
+            typed = Code;
+            Go(Code);
+        }
+    }
+
+    private Task JoinAsync()
+    {
+        Go(typed);
+        return Task.CompletedTask;
+    }
+
+    private void Go(string? code)
+    {
+        Room room;
+        try
+        {
+            room = Rooms.Get(code);
+        }
+        catch (SimulationInputException e)
+        {
+            error = e.Message;
+            return;
+        }
+        error = null;
+        Navigation.NavigateTo($"/patterns/{room.Session.Pattern.Id}?room={room.Code}", replace: Code is not null);
+    }
+}

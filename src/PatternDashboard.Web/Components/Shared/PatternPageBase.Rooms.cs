@@ -1,0 +1,180 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Rooms;
+using PatternDashboard.Web.Sessions;
+using JoinCode = PatternDashboard.Web.Rooms.RoomCode;
+
+namespace PatternDashboard.Web.Components.Shared;
+
+// Rooms on a pattern page: watch a room by its code (?room=K7HM3X), control it with the instructor key (from the
+// secret link's #key= fragment, which never reaches the server's request logs, or from this tab's storage after a
+// reload), start a room, and fork one into a private run.
+public abstract partial class PatternPageBase
+{
+    private const string KeyFragment = "#key=";
+
+    private string? attachedRoomCode;
+
+    // Known only on the instructor's page, for its secret link; never rendered on a page without control.
+    private string? instructorKey;
+
+    [Inject] public required IRoomManager Rooms { get; init; }
+
+    /// <summary>The room to watch, from the address (<c>?room=CODE</c>).</summary>
+    [SupplyParameterFromQuery(Name = "room")] public string? RoomCode { get; set; }
+
+    /// <summary>The room this page watches, or null for a private run.</summary>
+    public Room? Room { get; private set; }
+
+    /// <summary>Whether this page had the room's key in its address and it did not match.</summary>
+    public bool WrongInstructorKey { get; private set; }
+
+    /// <summary>True while a "Try it yourself" copy is being made.</summary>
+    public bool Forking { get; private set; }
+
+    private bool RoomChanged => RoomCode is not null && Normalized(RoomCode) != attachedRoomCode;
+
+    /// <summary>Opens a room for this page's pattern that this page controls, then shows it.</summary>
+    public async Task StartRoomAsync()
+    {
+        CreatedRoom created;
+        try
+        {
+            created = Rooms.Create(Owner, PatternId, new CreateSessionRequest());
+        }
+        catch (Exception e) when (e is SessionLimitException or SimulationInputException)
+        {
+            CommandError = e.Message;
+            return;
+        }
+        await StopWatchingAsync();
+        EnterRoom(created.Room, created.InstructorKey);
+        await RememberKeyAsync(created.Room.Code, created.InstructorKey);
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["room"] = created.Room.Code, ["session"] = null }), replace: true);
+    }
+
+    /// <summary>"Try it yourself": copies the room's current state into a private run of this browser and opens it.</summary>
+    public async Task ForkRoomAsync()
+    {
+        if (Room is not { } room)
+        {
+            return;
+        }
+        Forking = true;
+        try
+        {
+            var fork = await Rooms.ForkAsync(room.Code, Owner);
+            Navigation.NavigateTo($"/patterns/{PatternId}?session={Uri.EscapeDataString(fork.Id)}");
+        }
+        catch (Exception e) when (e is SessionLimitException or SimulationInputException)
+        {
+            CommandError = e.Message;
+        }
+        finally
+        {
+            Forking = false;
+        }
+    }
+
+    /// <summary>The secret link that gives control of the room, or null on a page that does not control it.</summary>
+    public string? InstructorLink => Room is { } room && CanControl && instructorKey is { } key
+        ? $"{Navigation.BaseUri}patterns/{PatternId}?room={room.Code}{KeyFragment}{Uri.EscapeDataString(key)}"
+        : null;
+
+    private async Task AttachRoomAsync()
+    {
+        var room = Rooms.Find(RoomCode);
+        if (room is null || room.Session.Pattern.Id != PatternId)
+        {
+            LeaveRoom();
+            attachedRoomCode = Normalized(RoomCode!);
+            Status = PageSessionStatus.RoomNotFound;
+            Problem = room is not null ? $"Room {room.Code} shows {room.Session.Pattern.Title}; open it from the join page."
+                : JoinCode.TryNormalize(RoomCode, out var code) ? $"There is no open room {code}. Check the code with your instructor; rooms close after a while with nobody watching."
+                : JoinCode.FormatHint;
+            return;
+        }
+        string? key = KeyInAddress();
+        WrongInstructorKey = key is not null && !room.IsInstructorKey(key);
+        EnterRoom(room, WrongInstructorKey ? null : key);
+        if (WrongInstructorKey)
+        {
+            Notice = $"That instructor link does not open room {room.Code}, so you are watching. Ask for the link again.";
+        }
+        if (CanControl)
+        {
+            await RememberKeyAsync(room.Code, key!);
+        }
+    }
+
+    /// <summary>Watches the room; with its (checked) key this page controls it, otherwise it only watches.</summary>
+    private void EnterRoom(Room room, string? checkedKey)
+    {
+        Room = room;
+        attachedRoomCode = room.Code;
+        instructorKey = checkedKey;
+        CanControl = checkedKey is not null;
+        Watch(CanControl ? room.Session : new WatchOnlySession(room.Session, room.Code));
+    }
+
+    /// <summary>A session named in the address; a room's session found that way is watched, never controlled, without the key.</summary>
+    private void WatchExisting(ISimulationSession existing)
+    {
+        if (Rooms.FindBySession(existing.Id) is { } room)
+        {
+            EnterRoom(room, checkedKey: null);
+            return;
+        }
+        LeaveRoom();
+        Watch(existing);
+    }
+
+    private void LeaveRoom()
+    {
+        Room = null;
+        attachedRoomCode = null;
+        instructorKey = null;
+        CanControl = true;
+        WrongInstructorKey = false;
+    }
+
+    /// <summary>After the first render: take the key out of the address, or reclaim control with the key this tab kept.</summary>
+    private async Task OnFirstRenderForRoomAsync()
+    {
+        if (Room is not { } room)
+        {
+            return;
+        }
+        if (KeyInAddress() is not null)
+        {
+            // The instructor link must not stay on a projected screen or in shared browser history.
+            Navigation.NavigateTo(Navigation.Uri[..Navigation.Uri.IndexOf('#', StringComparison.Ordinal)], replace: true);
+        }
+        else if (!CanControl)
+        {
+            string? kept = null;
+            await SafeRun.TryAsync(async () => kept = await JS.InvokeAsync<string?>("patternDashboard.roomKey", room.Code));
+            if (room.IsInstructorKey(kept))
+            {
+                CanControl = true;
+                instructorKey = kept;
+                Session = room.Session;
+                StateHasChanged();
+            }
+        }
+    }
+
+    private static string Normalized(string roomCode) => JoinCode.TryNormalize(roomCode, out var code) ? code : roomCode;
+
+    private string? KeyInAddress()
+    {
+        string uri = Navigation.Uri;
+        int at = uri.IndexOf(KeyFragment, StringComparison.Ordinal);
+        return at < 0 ? null : Uri.UnescapeDataString(uri[(at + KeyFragment.Length)..]);
+    }
+
+    /// <summary>Keeps the key in this tab's session storage, so a reload keeps control without the key in the address.</summary>
+    private Task RememberKeyAsync(string roomCode, string key) =>
+        SafeRun.TryAsync(async () => await JS.InvokeVoidAsync("patternDashboard.rememberRoomKey", roomCode, key));
+}

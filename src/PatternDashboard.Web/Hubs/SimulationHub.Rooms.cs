@@ -1,0 +1,31 @@
+using PatternDashboard.Web.Rooms;
+using PatternDashboard.Web.Sessions;
+
+namespace PatternDashboard.Web.Hubs;
+
+// Rooms: shared sessions that many connections watch and only key holders change (ControlledSession checks).
+public sealed partial class SimulationHub
+{
+    /// <summary>Opens a room; this connection controls it. The answer is the only place the instructor key is ever sent.</summary>
+    public RoomCreatedInfo CreateRoom(string patternId, CreateRoomOptions? options)
+    {
+        var request = new CreateSessionRequest(options?.Seed, options?.NodeCount, options?.Options);
+        var (room, key) = rooms.Create(OwnerId, patternId, request);
+        rooms.Claim(room.Code, key, OwnerId);
+        return new RoomCreatedInfo(room.Code, room.Session.Id, key, room.Session.Pattern.Id, room.Session.Current.Snapshot.Seed);
+    }
+
+    /// <summary>The room's session, to watch (GetSnapshot, StreamSnapshots, StreamEvents); control needs ClaimRoom.</summary>
+    public RoomJoined JoinRoom(string roomCode)
+    {
+        var room = rooms.Get(roomCode);
+        return new RoomJoined(room.Session.Id, room.Code, room.Session.Pattern.Id, room.HasControl(OwnerId));
+    }
+
+    /// <summary>Gives this connection control of the room when the instructor key matches.</summary>
+    public RoomJoined ClaimRoom(string roomCode, string instructorKey)
+    {
+        var room = rooms.Claim(roomCode, instructorKey, OwnerId);
+        return new RoomJoined(room.Session.Id, room.Code, room.Session.Pattern.Id, CanControl: true);
+    }
+}
