@@ -1,0 +1,98 @@
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Network;
+
+namespace PatternDashboard.Simulation.Patterns.Messaging;
+
+/// <summary>
+/// One consumer of a subscription. It tells the broker it is alive, buffers what it is given, processes
+/// one message at a time against the subscription's store and acknowledges after the effect is applied,
+/// so a crash before that leaves the message to be redelivered. A poison message always fails and is refused.
+/// </summary>
+public sealed class SubscriberNode : SimulationNode
+{
+    private readonly MessagingCluster cluster;
+    private readonly Queue<Delivery> buffer = new();
+    private Delivery? processing;
+
+    internal SubscriberNode(MessagingCluster cluster, string id, string label, SubscriptionStore store)
+        : base(cluster, id, label)
+    {
+        this.cluster = cluster;
+        Store = store;
+    }
+
+    public SubscriptionStore Store { get; }
+
+    public string Subscription => Store.Subscription;
+
+    /// <summary>Processing takes this many times longer than normal ("slow subscriber").</summary>
+    public double SlowFactor { get; internal set; } = 1;
+
+    public int Buffered => buffer.Count;
+
+    public bool Busy => processing is not null;
+
+    public long Processed { get; private set; }
+
+    // Duplicated deliveries could otherwise grow the buffer without bound; beyond this they are dropped and redelivered later.
+    private int BufferCapacity => 2 * cluster.Settings.Prefetch;
+
+    public override void Start() => Heartbeat();
+
+    protected override void OnCrash()
+    {
+        buffer.Clear();
+        processing = null;
+    }
+
+    protected override void OnRestart() => Heartbeat();
+
+    protected override void OnMessage(string from, IMessage message)
+    {
+        if (message is not Delivery delivery)
+        {
+            return;
+        }
+        if (buffer.Count >= BufferCapacity)
+        {
+            cluster.Stats.For(Subscription).ConsumerOverflow++;
+            return;
+        }
+        buffer.Enqueue(delivery);
+        ProcessNext();
+    }
+
+    private void Heartbeat()
+    {
+        Send(BrokerNode.BrokerId, new ConsumerReady(Subscription, cluster.Settings.Prefetch));
+        StartTimer(BrokerSettings.ConsumerHeartbeat, Heartbeat);
+    }
+
+    private void ProcessNext()
+    {
+        if (processing is not null || !buffer.TryDequeue(out var next))
+        {
+            return;
+        }
+        processing = next;
+        var mean = cluster.Settings.ProcessingTime * SlowFactor;
+        StartTimer(mean * (0.5 + Random.NextDouble()), Complete);
+    }
+
+    private void Complete()
+    {
+        var done = processing!;
+        processing = null;
+        if (done.Poison)
+        {
+            Send(BrokerNode.BrokerId, new DeliveryNack(done.Subscription, done.Id));
+        }
+        else
+        {
+            Store.Apply(done);
+            Processed++;
+            Send(BrokerNode.BrokerId, new DeliveryAck(done.Subscription, done.Id));
+        }
+        ProcessNext();
+    }
+}
