@@ -69,7 +69,7 @@ public abstract partial class MessagingCluster : SimulationBase
             Stats.Produced, Stats.Published, Stats.Sum(s => s.Delivered), Stats.Sum(s => s.Acknowledged), Stats.Sum(s => s.Redelivered),
             Stats.Sum(s => s.DeadLettered), Stats.Sum(s => s.DuplicatesSkipped), Stats.Sum(s => s.DuplicateEffects), Stats.Sum(s => s.Lost),
             Ledger.LostAcknowledged, Stats.RefusedFull, Stats.OutboxOverflow, Stats.PublishRetries,
-            Broker.Persistent, Idempotent, Broker.IsUp, publishers.Sum(p => p.RatePerSecond), subscriptions);
+            Broker.Persistent, Idempotent, Broker.IsUp, publishers.Sum(p => p.RatePerSecond), Settings.QueueCapacity, subscriptions);
     }
 
     protected override object? DescribeDetails() => Details();
@@ -169,7 +169,7 @@ public abstract partial class MessagingCluster : SimulationBase
             subscription.Name, subscription.Topic, [.. ConsumersOf(subscription.Name).Select(c => c.Id)],
             subscription.Depth, subscription.Leased, subscription.Lag(Clock.Now).TotalSeconds,
             stats.Delivered, stats.Redelivered, stats.Acknowledged, stats.DeadLettered, stats.DeadLettersDiscarded, stats.Lost,
-            stats.DuplicatesSkipped, stats.Effects, stats.UniqueEffects, stats.DuplicateEffects, stats.OutOfOrder, stores[subscription.Name].Records,
+            stats.DuplicatesSkipped, stats.Effects, stats.UniqueEffects, stats.DuplicateEffects, stats.OutOfOrder, stores[subscription.Name].Records, subscription.DeadLetters.Count,
             [.. subscription.DeadLetters.Reverse().Take(DeadLettersShown)]);
     }
 }

@@ -4,6 +4,7 @@ namespace PatternDashboard.Simulation.Patterns.Messaging;
 /// <param name="Depth">Messages waiting or leased.</param>
 /// <param name="LagSeconds">Age of the oldest message not yet acknowledged.</param>
 /// <param name="Records">What the subscription's store holds (one record per applied effect).</param>
+/// <param name="DeadLetterCount">Dead letters held; <paramref name="DeadLetters"/> lists only the newest.</param>
 public sealed record SubscriptionDetails(
     string Name,
     string Topic,
@@ -23,6 +24,7 @@ public sealed record SubscriptionDetails(
     long DuplicateEffects,
     long OutOfOrder,
     long Records,
+    int DeadLetterCount,
     IReadOnlyList<DeadLetter> DeadLetters);
 
 /// <summary>What a messaging page shows beyond the nodes: totals, switches and every subscription.</summary>
@@ -44,4 +46,5 @@ public sealed record MessagingDetails(
     bool Idempotent,
     bool BrokerUp,
     double PublishRatePerSecond,
+    int QueueCapacity,
     IReadOnlyList<SubscriptionDetails> Subscriptions);
