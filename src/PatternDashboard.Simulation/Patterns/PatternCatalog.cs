@@ -1,4 +1,5 @@
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Patterns.EventDriven;
 using PatternDashboard.Simulation.Patterns.LeaderElection;
 using PatternDashboard.Simulation.Patterns.PubSub;
 
@@ -7,5 +8,5 @@ namespace PatternDashboard.Simulation.Patterns;
 /// <summary>Every pattern the app offers. A pattern appears here only once it works end to end.</summary>
 public static class PatternCatalog
 {
-    public static PatternRegistry CreateRegistry() => new([LeaderElectionPattern.Descriptor, PubSubPattern.Descriptor]);
+    public static PatternRegistry CreateRegistry() => new([LeaderElectionPattern.Descriptor, PubSubPattern.Descriptor, EventDrivenPattern.Descriptor]);
 }

@@ -36,9 +36,9 @@ public sealed class MessageLedger(MessagingStats stats)
         }
         foreach (var subscription in subscriptions)
         {
-            if (!track.Finished.Contains(subscription))
+            if (!track.Finished.Contains(subscription) && track.Remaining.Add(subscription))
             {
-                track.Remaining.Add(subscription);
+                stats.For(subscription).Expected++;
             }
         }
     }

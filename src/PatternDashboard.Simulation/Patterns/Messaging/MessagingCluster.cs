@@ -74,9 +74,12 @@ public abstract partial class MessagingCluster : SimulationBase
 
     protected override object? DescribeDetails() => Details();
 
-    protected PublisherNode AddPublisher(string id, string label, string topic, IReadOnlyList<int> keys, double ratePerSecond)
+    protected PublisherNode AddPublisher(string id, string label, string topic, IReadOnlyList<int> keys, double ratePerSecond) =>
+        AddPublisher(new PublisherNode(this, id, label, topic, keys, ratePerSecond));
+
+    protected T AddPublisher<T>(T publisher)
+        where T : PublisherNode
     {
-        var publisher = new PublisherNode(this, id, label, topic, keys, ratePerSecond);
         publishers.Add(publisher);
         Register(publisher);
         return publisher;

@@ -5,6 +5,9 @@ public sealed class SubscriptionStats(string name)
 {
     public string Name { get; } = name;
 
+    /// <summary>Distinct messages this subscription must process: accepted for it by the broker, or (direct calls) confirmed to their caller.</summary>
+    public long Expected { get; set; }
+
     public long Delivered { get; set; }
 
     public long Redelivered { get; set; }

@@ -8,12 +8,12 @@ namespace PatternDashboard.Simulation.Patterns.Messaging;
 /// retried until then. It owns some partition keys and has at most one publish per key on the way, so the
 /// broker accepts each key's messages in order and can spot a retry by its sequence number.
 /// </summary>
-public sealed class PublisherNode : SimulationNode
+public class PublisherNode : SimulationNode
 {
     private readonly MessagingCluster cluster;
     private readonly IReadOnlyList<int> keys;
     // The outbox and the key sequences are on disk: they survive a crash.
-    private readonly SortedDictionary<int, Queue<(MessageId Id, bool Poison)>> outbox = [];
+    private readonly SortedDictionary<int, Queue<(MessageId Id, bool Poison, TimeSpan ProducedAt)>> outbox = [];
     private readonly Dictionary<int, long> nextSequence = [];
     private readonly Dictionary<int, (MessageId Id, NodeTimer Timer)> inFlight = [];
     private NodeTimer? produceTimer;
@@ -28,7 +28,7 @@ public sealed class PublisherNode : SimulationNode
         RatePerSecond = ratePerSecond;
         foreach (int key in keys)
         {
-            outbox[key] = new Queue<(MessageId, bool)>();
+            outbox[key] = new Queue<(MessageId, bool, TimeSpan)>();
             nextSequence[key] = 1;
         }
     }
@@ -70,16 +70,33 @@ public sealed class PublisherNode : SimulationNode
         }
         int key = keys[Random.Next(keys.Count)];
         var id = new MessageId(key, nextSequence[key]++);
-        outbox[key].Enqueue((id, poison));
-        outboxCount++;
         Produced++;
         cluster.Stats.Produced++;
+        if (Divert(id))
+        {
+            return true;
+        }
+        outbox[key].Enqueue((id, poison, Now));
+        outboxCount++;
         if (poison)
         {
             Log("poison", $"{Label} publishes poison message {id}");
         }
         TrySend(key);
         return true;
+    }
+
+    /// <summary>Lets a subclass deliver a new message some other way than through the broker; true when it did.</summary>
+    protected virtual bool Divert(MessageId id) => false;
+
+    /// <summary>Called when the broker acknowledged a message, with the time since it was produced.</summary>
+    protected virtual void OnAcknowledged(MessageId id, TimeSpan latency)
+    {
+    }
+
+    /// <summary>Handles messages other than the broker's answers.</summary>
+    protected virtual void OnOtherMessage(string from, IMessage message)
+    {
     }
 
     protected override void OnCrash() => inFlight.Clear();
@@ -101,16 +118,22 @@ public sealed class PublisherNode : SimulationNode
             case PublishAck ack when IsInFlight(ack.Id, out var timer):
                 CancelTimer(timer);
                 inFlight.Remove(ack.Id.Key);
-                outbox[ack.Id.Key].Dequeue();
+                var sent = outbox[ack.Id.Key].Dequeue();
                 outboxCount--;
                 Acknowledged++;
                 cluster.Ledger.Acknowledged(ack.Id);
+                OnAcknowledged(ack.Id, Now - sent.ProducedAt);
                 TrySend(ack.Id.Key);
                 break;
             case PublishRefused refused when IsInFlight(refused.Id, out var timer):
                 // The broker is alive but full: back off for a while instead of hammering it.
                 CancelTimer(timer);
                 inFlight[refused.Id.Key] = (refused.Id, StartTimer(cluster.Settings.PublishTimeout, () => Retry(refused.Id)));
+                break;
+            case PublishAck or PublishRefused:
+                break; // an answer to a publish already settled: a duplicate or a late one
+            default:
+                OnOtherMessage(from, message);
                 break;
         }
     }

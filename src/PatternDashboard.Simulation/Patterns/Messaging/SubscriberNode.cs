@@ -7,23 +7,28 @@ namespace PatternDashboard.Simulation.Patterns.Messaging;
 /// One consumer of a subscription. It tells the broker it is alive, buffers what it is given, processes
 /// one message at a time against the subscription's store and acknowledges after the effect is applied,
 /// so a crash before that leaves the message to be redelivered. A poison message always fails and is refused.
+/// It also answers direct calls (no broker), for comparing events with synchronous calls.
 /// </summary>
 public sealed class SubscriberNode : SimulationNode
 {
     private readonly MessagingCluster cluster;
-    private readonly Queue<Delivery> buffer = new();
-    private Delivery? processing;
+    private readonly Queue<(Delivery Work, string? ReplyTo)> buffer = new();
+    private (Delivery Work, string? ReplyTo)? processing;
 
     internal SubscriberNode(MessagingCluster cluster, string id, string label, SubscriptionStore store)
         : base(cluster, id, label)
     {
         this.cluster = cluster;
         Store = store;
+        ProcessingTime = cluster.Settings.ProcessingTime;
     }
 
     public SubscriptionStore Store { get; }
 
     public string Subscription => Store.Subscription;
+
+    /// <summary>Mean time for one message at normal speed; each service may have its own pace.</summary>
+    public TimeSpan ProcessingTime { get; internal set; }
 
     /// <summary>Processing takes this many times longer than normal ("slow subscriber").</summary>
     public double SlowFactor { get; internal set; } = 1;
@@ -49,7 +54,14 @@ public sealed class SubscriberNode : SimulationNode
 
     protected override void OnMessage(string from, IMessage message)
     {
-        if (message is not Delivery delivery)
+        var work = message switch
+        {
+            Delivery delivery => (delivery, null),
+            // A direct call (no broker): the caller waits for the reply.
+            ServiceCall call => (new Delivery(Subscription, call.Id, 1, Poison: false, Replayed: false), from),
+            _ => ((Delivery, string?)?)null,
+        };
+        if (work is null)
         {
             return;
         }
@@ -58,7 +70,7 @@ public sealed class SubscriberNode : SimulationNode
             cluster.Stats.For(Subscription).ConsumerOverflow++;
             return;
         }
-        buffer.Enqueue(delivery);
+        buffer.Enqueue(work.Value);
         ProcessNext();
     }
 
@@ -75,13 +87,13 @@ public sealed class SubscriberNode : SimulationNode
             return;
         }
         processing = next;
-        var mean = cluster.Settings.ProcessingTime * SlowFactor;
+        var mean = ProcessingTime * SlowFactor;
         StartTimer(mean * (0.5 + Random.NextDouble()), Complete);
     }
 
     private void Complete()
     {
-        var done = processing!;
+        var (done, replyTo) = processing!.Value;
         processing = null;
         if (done.Poison)
         {
@@ -91,7 +103,14 @@ public sealed class SubscriberNode : SimulationNode
         {
             Store.Apply(done);
             Processed++;
-            Send(BrokerNode.BrokerId, new DeliveryAck(done.Subscription, done.Id));
+            if (replyTo is null)
+            {
+                Send(BrokerNode.BrokerId, new DeliveryAck(done.Subscription, done.Id));
+            }
+            else
+            {
+                Send(replyTo, new ServiceReply(done.Id));
+            }
         }
         ProcessNext();
     }
