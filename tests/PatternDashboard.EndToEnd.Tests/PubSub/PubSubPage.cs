@@ -57,7 +57,11 @@ internal sealed class PubSubPage(IPage page)
     /// <summary>Selects a node in the topology and presses one of its fault buttons, such as "Crash billing-1".</summary>
     public async Task NodeActionAsync(string label, string action)
     {
-        await Node(label).ClickAsync();
+        // Clicking the selected node again would close its details.
+        if (await Node(label).GetAttributeAsync("aria-expanded") != "true")
+        {
+            await Node(label).ClickAsync();
+        }
         await Button(action).ClickAsync();
     }
 
