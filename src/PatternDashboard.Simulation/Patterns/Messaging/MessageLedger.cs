@@ -10,10 +10,16 @@ public sealed class MessageLedger(MessagingStats stats)
     /// <summary>Messages tracked at once; beyond it the oldest are forgotten, which only weakens the checks.</summary>
     public const int TrackedCapacity = 50_000;
 
+    /// <summary>Subscriptions one ledger follows (a bit each); the patterns stay well below it.</summary>
+    public const int MaxSubscriptions = 31;
+
     private readonly Dictionary<MessageId, Track> tracks = [];
     private readonly Queue<MessageId> trackOrder = new();
     private readonly Dictionary<string, AppliedWindow> applied = new(StringComparer.Ordinal);
-    private readonly List<(string Subscription, MessageId Id)> missing = [];
+    private readonly List<(int Subscription, MessageId Id)> missing = [];
+    // Subscriptions by number, so a message's progress fits in two bit masks instead of two sets.
+    private readonly Dictionary<string, int> numbers = new(StringComparer.Ordinal);
+    private readonly List<string> names = [];
 
     /// <summary>Acknowledged publishes that vanished from a subscription before being processed or dead-lettered.</summary>
     public long LostAcknowledged { get; private set; }
@@ -21,7 +27,7 @@ public sealed class MessageLedger(MessagingStats stats)
     public string? FirstLoss { get; private set; }
 
     /// <summary>Acknowledged publishes some subscription has not finished yet.</summary>
-    public int Outstanding => tracks.Values.Count(t => t.Acknowledged && t.Remaining.Count > 0);
+    public int Outstanding => tracks.Values.Count(t => t.Acknowledged && t.Remaining != 0);
 
     public void Accepted(MessageId id, IEnumerable<string> subscriptions)
     {
@@ -36,8 +42,10 @@ public sealed class MessageLedger(MessagingStats stats)
         }
         foreach (var subscription in subscriptions)
         {
-            if (!track.Finished.Contains(subscription) && track.Remaining.Add(subscription))
+            int bit = Bit(subscription);
+            if ((track.Finished & bit) == 0 && (track.Remaining & bit) == 0)
             {
+                track.Remaining |= bit;
                 stats.For(subscription).Expected++;
             }
         }
@@ -84,30 +92,32 @@ public sealed class MessageLedger(MessagingStats stats)
             {
                 continue;
             }
-            foreach (var subscription in track.Remaining)
+            for (int number = 0; number < names.Count; number++)
             {
-                if (!brokerHolds(subscription, id))
+                if ((track.Remaining & (1 << number)) != 0 && !brokerHolds(names[number], id))
                 {
-                    missing.Add((subscription, id));
+                    missing.Add((number, id));
                 }
             }
         }
-        foreach (var (subscription, id) in missing)
+        foreach (var (number, id) in missing)
         {
             var track = tracks[id];
-            track.Remaining.Remove(subscription);
+            track.Remaining &= ~(1 << number);
             ForgetIfDone(id, track);
             LostAcknowledged++;
-            FirstLoss ??= $"{id} for {subscription}";
+            FirstLoss ??= $"{id} for {names[number]}";
         }
         missing.Clear();
     }
 
     private void Finish(string subscription, MessageId id)
     {
-        if (tracks.TryGetValue(id, out var track) && track.Remaining.Remove(subscription))
+        int bit = Bit(subscription);
+        if (tracks.TryGetValue(id, out var track) && (track.Remaining & bit) != 0)
         {
-            track.Finished.Add(subscription);
+            track.Remaining &= ~bit;
+            track.Finished |= bit;
             ForgetIfDone(id, track);
         }
     }
@@ -115,19 +125,34 @@ public sealed class MessageLedger(MessagingStats stats)
     // Finished messages leave at once, so the periodic loss check only walks what is still in play.
     private void ForgetIfDone(MessageId id, Track track)
     {
-        if (track.Acknowledged && track.Remaining.Count == 0)
+        if (track.Acknowledged && track.Remaining == 0)
         {
             tracks.Remove(id);
         }
     }
 
+    private int Bit(string subscription)
+    {
+        if (!numbers.TryGetValue(subscription, out int number))
+        {
+            if (names.Count == MaxSubscriptions)
+            {
+                throw new InvalidOperationException($"The ledger tracks at most {MaxSubscriptions} subscriptions.");
+            }
+            numbers[subscription] = number = names.Count;
+            names.Add(subscription);
+        }
+        return 1 << number;
+    }
+
+    /// <summary>One bit per subscription: which still owe the message and which are done with it.</summary>
     private sealed class Track
     {
         public bool Acknowledged { get; set; }
 
-        public HashSet<string> Remaining { get; } = new(StringComparer.Ordinal);
+        public int Remaining { get; set; }
 
-        public HashSet<string> Finished { get; } = new(StringComparer.Ordinal);
+        public int Finished { get; set; }
     }
 
     /// <summary>The ids one subscription applied, the newest <see cref="TrackedCapacity"/> of them.</summary>
