@@ -67,6 +67,14 @@ public sealed class PubSubRuntimeActionTests
     }
 
     [Fact]
+    public void Create_FewerKeysThanPublishers_RefusedWithAClearMessage()
+    {
+        var error = Assert.Throws<SimulationInputException>(() => Create(seed: 36, new() { [Option.Publishers] = 4, [Option.PartitionKeys] = 2 }));
+
+        Assert.Contains("2 keys are too few for 4 publishers", error.Message);
+    }
+
+    [Fact]
     public void Slow_AimedAtPublisher_Refused()
     {
         var cluster = Create(seed: 35);
