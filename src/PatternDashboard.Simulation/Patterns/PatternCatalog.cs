@@ -1,10 +1,12 @@
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Patterns.EventDriven;
 using PatternDashboard.Simulation.Patterns.LeaderElection;
+using PatternDashboard.Simulation.Patterns.PubSub;
 
 namespace PatternDashboard.Simulation.Patterns;
 
 /// <summary>Every pattern the app offers. A pattern appears here only once it works end to end.</summary>
 public static class PatternCatalog
 {
-    public static PatternRegistry CreateRegistry() => new([LeaderElectionPattern.Descriptor]);
+    public static PatternRegistry CreateRegistry() => new([LeaderElectionPattern.Descriptor, PubSubPattern.Descriptor, EventDrivenPattern.Descriptor]);
 }

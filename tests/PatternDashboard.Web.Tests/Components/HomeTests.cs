@@ -37,6 +37,7 @@ public sealed class HomeTests : DashboardTestContext
         var cut = Render<NavMenu>();
 
         var links = cut.FindAll("a").Select(a => (a.GetAttribute("href"), a.TextContent.Trim())).ToList();
-        Assert.Equal([("/", "Home"), ("/join", "Join a room"), ("/patterns/leader-election", "Leader Election")], links);
+        Assert.Equal([("/", "Home"), ("/join", "Join a room"), .. Registry.All.Select(p => ((string?)$"/patterns/{p.Id}", p.Title))], links);
+        Assert.Equal(("/patterns/leader-election", "Leader Election"), links[2]);
     }
 }

@@ -1,0 +1,157 @@
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Patterns.Messaging;
+using static PatternDashboard.Simulation.Patterns.EventDriven.EventDrivenPattern;
+
+namespace PatternDashboard.Simulation.Patterns.EventDriven;
+
+/// <summary>
+/// The sign-up service publishes "user registered" on the bus; profile, marketing and email services each
+/// subscribe with their own queue, pace and state. More services can subscribe at runtime; "break it" swaps
+/// the events for direct synchronous calls.
+/// </summary>
+public sealed class EventDrivenCluster : MessagingCluster
+{
+    private readonly MetricSeries successSeries;
+    private readonly MetricSeries latencySeries;
+    // Registrations finished since the last sample, kept for a second so rates average over a whole second.
+    private readonly Queue<(int Succeeded, int Failed, double LatencyMs)> recent = new();
+    private int windowSucceeded;
+    private int windowFailed;
+    private double windowLatencyMs;
+
+    public EventDrivenCluster(long seed, IReadOnlyDictionary<string, double> options)
+        : base(Descriptor, seed, PatternOptions.Resolve(EventDrivenPattern.Options, options), SettingsFrom(PatternOptions.Resolve(EventDrivenPattern.Options, options)))
+    {
+        CallTimeout = TimeSpan.FromMilliseconds(Options[Option.CallTimeoutMs]);
+        Signup = AddPublisher(new SignupServiceNode(this, Options[Option.RegistrationRate]));
+        double[] paces = [Options[Option.ProfileTimeMs], Options[Option.MarketingTimeMs], Options[Option.EmailTimeMs]];
+        for (int i = 0; i < InitialServices; i++)
+        {
+            AddService(Services[i], paces[i]);
+        }
+        Signup.KnownServices = [.. Subscribers];
+        Invariants.Add(new EveryEventOnceMonitor(this));
+        successSeries = AddSeries("registrations succeeded", "%");
+        latencySeries = AddSeries("registration latency", "ms");
+        Begin();
+    }
+
+    public SignupServiceNode Signup { get; }
+
+    public TimeSpan CallTimeout { get; }
+
+    public override IReadOnlyList<FaultDefinition> FaultCatalog => EventDrivenPattern.Faults;
+
+    /// <summary>Positive: successes in a row; negative: failures in a row. Keeps the log to changes of fortune.</summary>
+    internal int RegistrationStreak { get; private set; }
+
+    /// <summary>Every node up, nothing queued or processed, no call waiting: the moment to compare effects with events.</summary>
+    public bool IsIdle =>
+        Nodes.All(n => n.IsUp) && Signup.OutboxCount == 0 && Signup.PendingCalls == 0
+        && Broker.Subscriptions.All(s => s.Depth == 0) && Subscribers.All(s => !s.Busy && s.Buffered == 0);
+
+    public EventDrivenDetails EventDetails()
+    {
+        var (succeeded, failed, latency) = RecentTotals();
+        int finished = succeeded + failed;
+        var services = Subscribers.Select(s => DetailsOf(s)).ToList();
+        return new EventDrivenDetails(
+            Signup.Synchronous, Signup.Produced, Signup.Succeeded, Signup.Failed, Signup.PendingCalls,
+            finished == 0 ? null : succeeded / (double)finished, finished == 0 ? null : latency / finished, services, base.Details());
+    }
+
+    internal void RegistrationCompleted(bool succeeded, TimeSpan latency)
+    {
+        if (succeeded)
+        {
+            windowSucceeded++;
+            RegistrationStreak = Math.Max(1, RegistrationStreak + 1);
+        }
+        else
+        {
+            windowFailed++;
+            RegistrationStreak = Math.Min(-1, RegistrationStreak - 1);
+        }
+        windowLatencyMs += latency.TotalMilliseconds;
+    }
+
+    protected override object? DescribeDetails() => EventDetails();
+
+    protected override void SampleMetrics()
+    {
+        base.SampleMetrics();
+        recent.Enqueue((windowSucceeded, windowFailed, windowLatencyMs));
+        windowSucceeded = windowFailed = 0;
+        windowLatencyMs = 0;
+        if (recent.Count > (int)(TimeSpan.FromSeconds(1) / SampleInterval))
+        {
+            recent.Dequeue();
+        }
+        var (succeeded, failed, latency) = RecentTotals();
+        int finished = succeeded + failed;
+        if (finished > 0)
+        {
+            Record(successSeries, 100.0 * succeeded / finished);
+            Record(latencySeries, latency / finished);
+        }
+    }
+
+    protected override string? RefusePatternFault(FaultDefinition definition, FaultRequest request) => definition.Id switch
+    {
+        Fault.AddService when !Broker.IsUp => "The event bus is down, and subscriptions are declared on it; restart it first.",
+        Fault.AddService when Subscribers.Count >= Services.Count => $"All {Services.Count} services already subscribe.",
+        Fault.SynchronousCalls when Signup.Synchronous => "The sign-up service already calls the services directly.",
+        _ => null,
+    };
+
+    protected override Action? ApplyPatternFault(FaultDefinition definition, FaultRequest request, double value)
+    {
+        switch (definition.Id)
+        {
+            case Fault.AddService:
+                var service = Services[Subscribers.Count];
+                var consumer = AddService(service, service.DefaultProcessingMs);
+                Log.Append(consumer.Id, "subscription", $"{service.Label} subscribes to \"{Topic}\"; the sign-up service is unchanged");
+                return null;
+            case Fault.RegistrationRate:
+                Signup.SetRate(value);
+                return null;
+            case Fault.SynchronousCalls:
+                Signup.Synchronous = true;
+                return () => Signup.Synchronous = false;
+            default:
+                throw new InvalidOperationException($"Fault '{definition.Id}' has no implementation.");
+        }
+    }
+
+    private static BrokerSettings SettingsFrom(IReadOnlyDictionary<string, double> options) => new(
+        TimeSpan.FromMilliseconds(options[Option.AckTimeoutMs]),
+        // An event bus retries until the service handles the event; nothing is dead-lettered here.
+        MaxDeliveries: 1_000,
+        QueueCapacity: 5_000,
+        DeadLetterCapacity: 100,
+        Prefetch: 4,
+        TimeSpan.FromMilliseconds(options[Option.ProfileTimeMs]),
+        TimeSpan.FromMilliseconds(options[Option.NetworkDelayMs]));
+
+    private SubscriberNode AddService(ServiceDefinition service, double processingMs)
+    {
+        AddSubscription(Topic, service.Name);
+        var consumer = AddConsumer(service.Name, service.Label);
+        consumer.ProcessingTime = TimeSpan.FromMilliseconds(processingMs);
+        return consumer;
+    }
+
+    private ServiceDetails DetailsOf(SubscriberNode consumer)
+    {
+        var definition = Services.Single(s => s.Name == consumer.Subscription);
+        var subscription = Broker.Subscription(consumer.Subscription);
+        return new ServiceDetails(
+            definition.Name, definition.Label, consumer.Id, definition.StateNoun, LifecycleWord(consumer.Lifecycle),
+            consumer.ProcessingTime.TotalMilliseconds, consumer.Store.Records, Stats.For(consumer.Subscription).Expected,
+            subscription.Depth, subscription.Lag(Clock.Now).TotalSeconds, Signup.KnownServices.Contains(consumer));
+    }
+
+    private (int Succeeded, int Failed, double LatencyMs) RecentTotals() =>
+        (recent.Sum(r => r.Succeeded), recent.Sum(r => r.Failed), recent.Sum(r => r.LatencyMs));
+}

@@ -1,0 +1,33 @@
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Patterns.EventDriven;
+using PatternDashboard.Web.Components.Shared;
+
+namespace PatternDashboard.Web.Components.Patterns.EventDriven;
+
+/// <summary>
+/// Event-driven architecture, live: the sign-up service, the event bus and the services with their own state,
+/// registrations' success and latency, each service's backlog, faults, the synchronous-calls switch, invariants
+/// and the event log.
+/// </summary>
+public partial class EventDrivenPage : PatternPageBase
+{
+    private bool infoOpen;
+    private string? selectedNode;
+
+    protected override string PatternId => EventDrivenPattern.Id;
+
+    private SimulationSnapshot? Snapshot => State?.Snapshot;
+
+    private EventDrivenDetails? Details => Snapshot?.Details as EventDrivenDetails;
+
+    private List<SeriesView> SuccessSeries => SeriesNamed("registrations succeeded");
+
+    private List<SeriesView> LatencySeries => SeriesNamed("registration latency");
+
+    private List<SeriesView> BacklogSeries => SeriesStartingWith("depth: ");
+
+    private List<SeriesView> SeriesNamed(string name) => [.. (Snapshot?.Series ?? []).Where(s => s.Name == name)];
+
+    private List<SeriesView> SeriesStartingWith(string prefix) =>
+        [.. (Snapshot?.Series ?? []).Where(s => s.Name.StartsWith(prefix, StringComparison.Ordinal)).Select(s => s with { Name = s.Name[prefix.Length..] })];
+}

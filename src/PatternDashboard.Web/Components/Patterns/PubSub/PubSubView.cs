@@ -1,0 +1,86 @@
+using System.Globalization;
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Web.Components.Shared;
+
+namespace PatternDashboard.Web.Components.Patterns.PubSub;
+
+/// <summary>How broker, publishers and consumers read on screen: role as text and shape, a caption, and which faults fit.</summary>
+public static class PubSubView
+{
+    public const string Broker = "broker";
+    public const string Publisher = "publisher";
+    public const string Processing = "processing";
+    public const string Idle = "idle";
+
+    public static IReadOnlyList<ShapeLegendItem> Legend { get; } =
+    [
+        new(ShapePaths.Hexagon, "broker"),
+        new(ShapePaths.Triangle, "publisher"),
+        new(ShapePaths.DoubleCircle, "consumer, processing"),
+        new(ShapePaths.Circle, "consumer, idle"),
+    ];
+
+    public static IReadOnlyList<MessageKindStyle> MessageKinds { get; } =
+    [
+        new("publish", "publish", ShapePaths.Square),
+        new("publish-ack", "publish acknowledged", ShapePaths.Star),
+        new("publish-refused", "publish refused", ShapePaths.Hexagon),
+        new("delivery", "delivery", ShapePaths.Circle),
+        new("redelivery", "redelivery", ShapePaths.Diamond),
+        new("ack", "ack", ShapePaths.Triangle),
+        new("nack", "refused (nack)", ShapePaths.Hexagon),
+        new("ready", "consumer ready", ShapePaths.DoubleCircle),
+    ];
+
+    public static bool IsBroker(NodeView node) => node.Id == BrokerNode.BrokerId;
+
+    public static bool IsPublisher(NodeView node) => node.Properties.ContainsKey("topic");
+
+    public static bool IsConsumer(NodeView node) => node.Properties.ContainsKey("subscription");
+
+    public static string Role(NodeView node) => IsBroker(node) ? Broker : IsPublisher(node) ? Publisher : "consumer";
+
+    public static string Shape(NodeView node) =>
+        IsBroker(node) ? ShapePaths.Hexagon
+        : IsPublisher(node) ? ShapePaths.Triangle
+        : node.State == Processing ? ShapePaths.DoubleCircle
+        : ShapePaths.Circle;
+
+    /// <summary>"broker", "publisher, crashed", "consumer, processing".</summary>
+    public static string StateText(NodeView node)
+    {
+        string role = Role(node);
+        if (NodeActions.IsCrashed(node) || NodeActions.IsPaused(node))
+        {
+            return $"{role}, {node.Lifecycle}";
+        }
+        return IsConsumer(node) ? $"{role}, {node.State}" : role;
+    }
+
+    public static string? Caption(NodeView node)
+    {
+        if (IsBroker(node))
+        {
+            return $"{Number(node, "queued")} queued";
+        }
+        if (IsPublisher(node))
+        {
+            return $"{Number(node, "ratePerSecond")}/s · outbox {Number(node, "outbox")}";
+        }
+        string slow = Number(node, "slowFactor") is var factor && factor != "1" ? $" · slow ×{factor}" : "";
+        return $"{node.Properties.GetValueOrDefault("subscription")} · {Number(node, "buffered")} buffered{slow}";
+    }
+
+    /// <summary>"Consumer billing-1, consumer, processing, billing · 2 buffered".</summary>
+    public static string AriaLabel(NodeView node) => $"{node.Label}, {StateText(node)}, {Caption(node)}";
+
+    /// <summary>Only consumers can be slowed.</summary>
+    public static bool IsActionAvailable(NodeView node, FaultDefinition fault) =>
+        fault.Id != MessagingFaults.Slow || IsConsumer(node);
+
+    private static string Number(NodeView node, string property) =>
+        node.Properties.GetValueOrDefault(property) is IConvertible value
+            ? UiFormat.Number(value.ToDouble(CultureInfo.InvariantCulture))
+            : "—";
+}

@@ -1,0 +1,184 @@
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Patterns.PubSub;
+using static PatternDashboard.Simulation.Patterns.PubSub.PubSubPattern;
+using static PatternDashboard.Simulation.Tests.Patterns.PubSub.PubSubTestSupport;
+
+namespace PatternDashboard.Simulation.Tests.Patterns.PubSub;
+
+/// <summary>Seeded property tests: each seed picks its own faults, targets and times; a failing seed replays exactly.</summary>
+public sealed class PubSubPropertyTests
+{
+    // Repairs are listed more than once so the cluster spends time running, where messages move and can go wrong.
+    private static readonly string[] RandomFaults =
+    [
+        MessagingFaults.Crash, MessagingFaults.Restart, MessagingFaults.Pause, MessagingFaults.Resume, MessagingFaults.Slow,
+        MessagingFaults.LinkLoss, MessagingFaults.Delay, MessagingFaults.Duplicate, Fault.Poison,
+        "clear", "clear", "clear", MessagingFaults.Restart, MessagingFaults.Resume,
+    ];
+
+    public static IEnumerable<object[]> PropertySeeds => Seeds(200, first: 20_000);
+
+    [Theory]
+    [MemberData(nameof(PropertySeeds))]
+    public void RandomCrashesDropsDuplicates_PersistentIdempotent_EveryAcknowledgedPublishTakesEffectOnceOrIsDeadLettered(long seed)
+    {
+        var cluster = Create(seed, RandomShape(seed));
+        var chaos = new SeededRandom(seed).Derive("test-faults");
+        int applied = 0;
+        while (cluster.Clock.Now < TimeSpan.FromSeconds(20))
+        {
+            cluster.RunFor(chaos.NextTime(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(1500)));
+            applied += TryRandomInput(cluster, chaos) ? 1 : 0;
+        }
+        Assert.True(applied > 5, $"Seed {seed}: only {applied} faults applied.");
+
+        foreach (var fault in cluster.Faults.Active.ToList())
+        {
+            cluster.ClearFault(fault.Id);
+        }
+        Assert.True(cluster.IsHealthy, $"Seed {seed}: clearing every fault left a node down.");
+        Assert.True(StopAndDrain(cluster, TimeSpan.FromSeconds(120)), $"Seed {seed}: backlog {cluster.Backlog} did not drain.");
+
+        foreach (var view in cluster.Invariants.Views())
+        {
+            Assert.True(view.Violations == 0, $"Seed {seed}: {view.Id}: {view.LastViolation}");
+        }
+        Assert.True(cluster.Publishers.All(p => p.OutboxCount == 0), $"Seed {seed}: a publisher still waits for acknowledgements.");
+        Assert.True(cluster.Ledger.Outstanding == 0, $"Seed {seed}: {cluster.Ledger.Outstanding} acknowledged messages neither processed nor dead-lettered.");
+        foreach (var stats in cluster.Stats.Subscriptions)
+        {
+            Assert.True(stats.UniqueEffects + stats.DeadLettered >= cluster.Stats.Published,
+                $"Seed {seed}: {stats.Name} applied {stats.UniqueEffects} and dead-lettered {stats.DeadLettered} of {cluster.Stats.Published}.");
+            Assert.True(stats.DuplicateEffects == 0 && stats.OutOfOrder == 0, $"Seed {seed}: {stats.Name} duplicates {stats.DuplicateEffects}, out of order {stats.OutOfOrder}.");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(PropertySeeds))]
+    public void RandomFaults_NonIdempotent_EffectsMonitorRedExactlyWhenSomethingAppliedTwice(long seed)
+    {
+        var cluster = Create(seed, RandomShape(seed));
+        Inject(cluster, MessagingFaults.NonIdempotent);
+        Inject(cluster, MessagingFaults.Duplicate, value: 10);
+        var chaos = new SeededRandom(seed).Derive("test-faults");
+        while (cluster.Clock.Now < TimeSpan.FromSeconds(15))
+        {
+            cluster.RunFor(chaos.NextTime(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(1500)));
+            TryRandomInput(cluster, chaos, keep: [MessagingFaults.NonIdempotent, MessagingFaults.Duplicate]);
+        }
+
+        long twice = cluster.Stats.Sum(s => s.DuplicateEffects);
+        var effects = Invariant(cluster, EffectsOnceMonitor.MonitorId);
+        Assert.True(twice > 0, $"Seed {seed}: 10% duplicated messages for 15 s applied nothing twice.");
+        Assert.True(effects.Violations > 0, $"Seed {seed}: {twice} effects applied twice, but the monitor never turned red.");
+    }
+
+    [Fact]
+    public void PausedConsumer_NonIdempotent_StaleCopyAppliedOutOfOrderAndCaught()
+    {
+        var caught = new List<long>();
+        for (long seed = 1; seed <= 20; seed++)
+        {
+            var cluster = Create(seed, new() { [Option.MaxDeliveries] = 1, [Option.PartitionKeys] = 2 });
+            Inject(cluster, MessagingFaults.NonIdempotent);
+            cluster.RunFor(TimeSpan.FromSeconds(1));
+            // A paused consumer keeps its copies; the broker gives up on them and moves on to later messages of the same keys.
+            var pause = Inject(cluster, MessagingFaults.Pause, "billing-1")!;
+            cluster.RunFor(TimeSpan.FromSeconds(3));
+            cluster.ClearFault(pause.Id);
+            cluster.RunFor(TimeSpan.FromSeconds(1));
+
+            var order = Invariant(cluster, KeyOrderMonitor.MonitorId);
+            Assert.True(order.Holds == (StatsOf(cluster, "billing").OutOfOrder == 0), $"Seed {seed}: monitor and counter disagree.");
+            if (!order.Holds)
+            {
+                Assert.Contains("after a later message of the same key", order.LastViolation);
+                caught.Add(seed);
+            }
+        }
+        Assert.True(caught.Count >= 10, $"Only {caught.Count} of 20 seeds applied a stale copy.");
+    }
+
+    [Fact]
+    public void PausedConsumer_Idempotent_StaleCopySkipped()
+    {
+        var cluster = Create(seed: 1, new() { [Option.MaxDeliveries] = 1, [Option.PartitionKeys] = 2 });
+        cluster.RunFor(TimeSpan.FromSeconds(1));
+        var pause = Inject(cluster, MessagingFaults.Pause, "billing-1")!;
+        cluster.RunFor(TimeSpan.FromSeconds(3));
+        cluster.ClearFault(pause.Id);
+        cluster.RunFor(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(0, StatsOf(cluster, "billing").OutOfOrder);
+        Assert.True(StatsOf(cluster, "billing").DuplicatesSkipped > 0);
+        Assert.True(cluster.Invariants.AllHold);
+    }
+
+    [Fact]
+    public void RandomBrokerCrashes_PersistenceOff_LossesAreCaughtAndCounted()
+    {
+        int seedsWithLoss = 0;
+        for (long seed = 1; seed <= 20; seed++)
+        {
+            var cluster = Create(seed);
+            Inject(cluster, MessagingFaults.PersistenceOff);
+            Inject(cluster, MessagingFaults.Slow, "billing-1", 30);
+            var chaos = new SeededRandom(seed).Derive("test-crash");
+            cluster.RunFor(chaos.NextTime(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(6)));
+            int held = cluster.Broker.Subscriptions.Sum(s => s.Depth + s.DeadLetters.Count);
+            Inject(cluster, MessagingFaults.Crash, BrokerNode.BrokerId);
+            cluster.RunFor(TimeSpan.FromSeconds(1));
+
+            Assert.True(cluster.Details().Lost == held, $"Seed {seed}: {held} held, {cluster.Details().Lost} counted lost.");
+            bool red = !Invariant(cluster, AcknowledgedPublishMonitor.MonitorId).Holds;
+            Assert.True(red == cluster.Ledger.LostAcknowledged > 0, $"Seed {seed}: monitor red {red}, losses {cluster.Ledger.LostAcknowledged}.");
+            seedsWithLoss += red ? 1 : 0;
+        }
+        Assert.True(seedsWithLoss >= 18, $"Only {seedsWithLoss} of 20 crashes lost acknowledged messages.");
+    }
+
+    /// <summary>Each seed runs its own cluster shape, within ranges where default pace keeps up.</summary>
+    private static Dictionary<string, double> RandomShape(long seed)
+    {
+        var shape = new SeededRandom(seed).Derive("test-shape");
+        int publishers = shape.Next(1, 4);
+        return new()
+        {
+            [Option.Publishers] = publishers,
+            [Option.PartitionKeys] = shape.Next(publishers, 9),
+            [Option.Subscriptions] = shape.Next(1, 4),
+            [Option.ConsumersPerSubscription] = shape.Next(1, 4),
+            [Option.MaxDeliveries] = shape.Next(3, 8),
+            [Option.Prefetch] = shape.Next(1, 6),
+        };
+    }
+
+    /// <summary>Applies one random input the way a person might; refusals are part of the game.</summary>
+    private static bool TryRandomInput(PubSubCluster cluster, SeededRandom chaos, string[]? keep = null)
+    {
+        string fault = RandomFaults[chaos.Next(RandomFaults.Length)];
+        try
+        {
+            if (fault == "clear")
+            {
+                var active = cluster.Faults.Active.Where(f => keep?.Contains(f.FaultId) != true).ToList();
+                if (active.Count == 0)
+                {
+                    return false;
+                }
+                cluster.ClearFault(active[chaos.Next(active.Count)].Id);
+                return true;
+            }
+            var definition = cluster.FaultCatalog.Single(f => f.Id == fault);
+            string? target = definition.Target == FaultTarget.Node ? cluster.Nodes[chaos.Next(cluster.Nodes.Count)].Id : null;
+            double? value = definition.Parameter is { } p ? Math.Round(p.Min + Math.Pow(chaos.NextDouble(), 2) * (p.Max - p.Min)) : null;
+            cluster.InjectFault(new FaultRequest(fault, target, value));
+            return true;
+        }
+        catch (SimulationInputException)
+        {
+            return false;
+        }
+    }
+}
