@@ -152,7 +152,28 @@ public sealed class FakeSimulationSession(string id, SessionState initial, IRead
         return Task.FromResult(result);
     }
 
-    public Task<Recording> ExportRecordingAsync() => throw new NotSupportedException("The fake session records no runs.");
+    public Task<Recording> ExportRecordingAsync()
+    {
+        ThrowIfFailing();
+        return Recording is { } recording ? Task.FromResult(recording) : throw new NotSupportedException("The fake session records no runs.");
+    }
+
+    /// <summary>What <see cref="ExportRecordingAsync"/> returns; null makes it fail.</summary>
+    public Recording? Recording { get; set; }
+
+    /// <summary>What <see cref="Timeline"/> says; by default: never jumped, reaching the current time.</summary>
+    public TimelineInfo? TimelineOverride { get; set; }
+
+    public TimelineInfo Timeline => TimelineOverride ?? new TimelineInfo(Current.Snapshot.SimulatedTime, false, null, null, null);
+
+    public List<TimeSpan> Travels { get; } = [];
+
+    public Task<SessionState> TravelToAsync(TimeSpan simulatedTime, CancellationToken cancellationToken = default)
+    {
+        ThrowIfFailing();
+        Travels.Add(simulatedTime);
+        return Task.FromResult(Current);
+    }
 
     private void ThrowIfFailing()
     {
