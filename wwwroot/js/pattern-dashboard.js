@@ -12,6 +12,16 @@ window.patternDashboard = (() => {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
+  // Puts text on the clipboard; false when the browser refuses (no permission, not a secure page).
+  async function copyText(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   function isTyping(element) {
     if (!element) return false;
     const tag = element.tagName;
@@ -47,5 +57,5 @@ window.patternDashboard = (() => {
     }
   });
 
-  return { downloadFile, registerShortcuts };
+  return { downloadFile, copyText, registerShortcuts };
 })();
