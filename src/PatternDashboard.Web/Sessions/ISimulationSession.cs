@@ -1,4 +1,5 @@
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Classroom.Lessons;
 
 namespace PatternDashboard.Web.Sessions;
 
@@ -98,4 +99,16 @@ public interface ISimulationSession
     /// recording holds the inputs up to the jump. Bounded by MaxReplayMinutes and MaxReplayEvents; a pause stops it.
     /// </summary>
     Task<SessionState> TravelToAsync(TimeSpan simulatedTime, CancellationToken cancellationToken = default);
+
+    /// <summary>The lesson this session walks through and its step, or null; the same for every viewer.</summary>
+    LessonProgress? Lesson { get; }
+
+    /// <summary>Starts a lesson of this pattern on a fresh run (its seed and options, time 0) and enters its first step.</summary>
+    Task StartLessonAsync(Lesson lesson);
+
+    /// <summary>Shows step <paramref name="stepIndex"/> (from 0); a step's action runs the first time the step is entered.</summary>
+    Task GoToLessonStepAsync(int stepIndex);
+
+    /// <summary>Leaves the lesson; the run goes on as it is.</summary>
+    Task EndLessonAsync();
 }

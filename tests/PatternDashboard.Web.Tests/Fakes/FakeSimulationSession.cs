@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Patterns.LeaderElection;
+using PatternDashboard.Web.Classroom.Lessons;
 using PatternDashboard.Web.Sessions;
 
 namespace PatternDashboard.Web.Tests.Fakes;
@@ -167,6 +168,35 @@ public sealed class FakeSimulationSession(string id, SessionState initial, IRead
     public TimelineInfo Timeline => TimelineOverride ?? new TimelineInfo(Current.Snapshot.SimulatedTime, false, null, null, null);
 
     public List<TimeSpan> Travels { get; } = [];
+
+    /// <summary>The lesson state viewers see; tests set it, and the lesson commands below move it as a session would.</summary>
+    public LessonProgress? Lesson { get; set; }
+
+    public List<string> LessonMoves { get; } = [];
+
+    public Task StartLessonAsync(Lesson lesson)
+    {
+        ThrowIfFailing();
+        LessonMoves.Add($"start {lesson.Id}");
+        Lesson = new LessonProgress(lesson, 0, 0, LessonBaseline.Of(Current.Snapshot), false, false, null);
+        return Task.CompletedTask;
+    }
+
+    public Task GoToLessonStepAsync(int stepIndex)
+    {
+        ThrowIfFailing();
+        LessonMoves.Add($"step {stepIndex}");
+        Lesson = Lesson! with { StepIndex = stepIndex, ActedUpTo = Math.Max(stepIndex, Lesson.ActedUpTo), Reached = false };
+        return Task.CompletedTask;
+    }
+
+    public Task EndLessonAsync()
+    {
+        ThrowIfFailing();
+        LessonMoves.Add("end");
+        Lesson = null;
+        return Task.CompletedTask;
+    }
 
     public Task<SessionState> TravelToAsync(TimeSpan simulatedTime, CancellationToken cancellationToken = default)
     {
