@@ -7,6 +7,7 @@ using static PatternDashboard.Web.Tests.Classroom.LeaderElectionScript;
 namespace PatternDashboard.Web.Tests.Classroom;
 
 /// <summary>Export, import and share links: the reproduced run has the original's event log, event for event.</summary>
+[Collection(HeavyReplayCollection.Name)]
 public sealed class RecordingRoundTripTests
 {
     private static SessionManager Manager() =>

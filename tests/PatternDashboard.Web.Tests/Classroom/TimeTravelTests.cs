@@ -6,6 +6,7 @@ using static PatternDashboard.Web.Tests.Classroom.LeaderElectionScript;
 
 namespace PatternDashboard.Web.Tests.Classroom;
 
+[Collection(HeavyReplayCollection.Name)]
 public sealed class TimeTravelTests
 {
     [Fact]

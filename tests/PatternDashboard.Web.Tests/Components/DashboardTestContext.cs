@@ -22,6 +22,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton(PatternCatalog.CreateRegistry());
         Services.AddSingleton<ISessionManager>(Manager);
+        Services.AddSingleton(PatternDashboard.Web.Tests.Classroom.ShippedLessons.Library);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
