@@ -36,7 +36,7 @@ public partial class TimeScrubber
         // Until the person picks a time, the handle follows the run.
         if (!chosen)
         {
-            target = Now;
+            target = Math.Round(Now, 3);
         }
         target = Math.Clamp(target, 0, Timeline.Reach);
     }
@@ -55,7 +55,7 @@ public partial class TimeScrubber
 
     private void SetTarget(double value)
     {
-        target = Math.Clamp(value, 0, Timeline.Reach);
+        target = Math.Clamp(Math.Round(value, 3), 0, Timeline.Reach);
         chosen = true;
     }
 
