@@ -24,8 +24,14 @@ internal static class LeaderElectionScript
         (16.0, new FaultRequest(Fault.Heal)),
     ];
 
-    public static SimulationSession Session(long seed, SessionLimits? limits = null) =>
-        new("s1", "owner", Descriptor.CreateSimulation(seed), limits ?? new SessionLimits(), TimeProvider.System);
+    /// <summary>A session as the manager admits one: its log sized from the limits.</summary>
+    public static SimulationSession Session(long seed, SessionLimits? limits = null)
+    {
+        limits ??= new SessionLimits();
+        var simulation = Descriptor.CreateSimulation(seed);
+        simulation.Log.Resize(limits.EventLogCapacity);
+        return new("s1", "owner", simulation, limits, TimeProvider.System);
+    }
 
     /// <summary>Plays the script through the session's own inputs, as a person would, up to <see cref="End"/>.</summary>
     public static async Task PlayAsync(ISimulationSession session)

@@ -66,6 +66,21 @@ public sealed class TimeTravelTests
         await Assert.ThrowsAsync<SimulationInputException>(() => session.TravelToAsync(TimeSpan.FromSeconds(15)));
     }
 
+    [Fact]
+    public async Task AFaultRightAfterAJump_EndsThePreview_SoTheOldRunIsNoLongerReachable()
+    {
+        using var session = Session(seed: 6);
+        await PlayAsync(session);
+        await session.TravelToAsync(TimeSpan.FromSeconds(3));
+
+        await session.InjectFaultAsync(new FaultRequest(LeaderElectionPattern.Fault.Isolate, "n5"));
+
+        Assert.False(session.Timeline.Previewing);
+        var error = await Assert.ThrowsAsync<SimulationInputException>(() => session.TravelToAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains("0 to 3 s; 10 s is ahead of it", error.Message);
+        Assert.Equal(["crash", "isolate"], (await session.ExportRecordingAsync()).Inputs.Select(i => i.FaultId));
+    }
+
     [Theory]
     [InlineData(-1, "0 s or more")]
     [InlineData(25, "ahead of it")]
