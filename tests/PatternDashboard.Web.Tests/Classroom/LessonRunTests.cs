@@ -100,6 +100,35 @@ public sealed class LessonRunTests
         Assert.Empty((await session.ExportRecordingAsync()).Inputs);
     }
 
+    [Fact]
+    public async Task Actions_WaitThenActClearAndRestartWithAnotherOption()
+    {
+        var lesson = new Lesson("leader-election/actions", 1, LeaderElectionPattern.Id, "T", "S", 3, new Dictionary<string, double> { ["nodeCount"] = 5 },
+        [
+            new LessonStep("Start", "Wait."),
+            new LessonStep("Split at 4 s", "Now.", new LessonAction(Fault: "split", AtSeconds: 4)),
+            new LessonStep("Undo it a second later", "Now.", new LessonAction(Clear: "split", AfterSeconds: 1)),
+            new LessonStep("Seven nodes", "Again.", new LessonAction(Restart: new LessonRestart(new Dictionary<string, double> { ["nodeCount"] = 7 }))),
+        ]);
+        using var session = Session(seed: 1);
+        await session.StartLessonAsync(lesson);
+
+        await session.GoToLessonStepAsync(1);
+        Assert.Equal(4, session.Current.Snapshot.SimulatedTime, 6);
+        Assert.Equal(["split"], session.Current.Snapshot.ActiveFaults.Select(f => f.FaultId));
+
+        await session.GoToLessonStepAsync(2);
+        Assert.Equal(5, session.Current.Snapshot.SimulatedTime, 6);
+        Assert.Empty(session.Current.Snapshot.ActiveFaults);
+        Assert.Equal(["inject", "clear"], (await session.ExportRecordingAsync()).Inputs.Select(i => i.Action));
+
+        await session.GoToLessonStepAsync(3);
+        Assert.Equal(0, session.Current.Snapshot.SimulatedTime);
+        Assert.Equal(7, session.Current.Snapshot.Nodes.Count(n => n.Id.StartsWith('n')));
+        Assert.Equal(3, session.Current.Snapshot.Seed);
+        Assert.Null(session.Lesson!.ActionProblem);
+    }
+
     [Theory]
     [InlineData(-1)]
     [InlineData(6)]
