@@ -12,6 +12,16 @@ window.patternDashboard = (() => {
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
 
+  // Puts text on the clipboard; false when the browser refuses (no permission, not a secure page).
+  async function copyText(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   function isTyping(element) {
     if (!element) return false;
     const tag = element.tagName;
@@ -59,10 +69,6 @@ window.patternDashboard = (() => {
   // Presenter mode: the page styles itself for a projector (app.css, html.presenter).
   function setPresenter(on) {
     document.documentElement.classList.toggle("presenter", !!on);
-  }
-
-  function copyText(text) {
-    return navigator.clipboard ? navigator.clipboard.writeText(text).then(() => true, () => false) : false;
   }
 
   return { downloadFile, registerShortcuts, rememberRoomKey, roomKey, setPresenter, copyText };

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Patterns;
+using PatternDashboard.Web.Classroom.Lessons;
 using PatternDashboard.Web.Components;
 using PatternDashboard.Web.Hubs;
 using PatternDashboard.Web.Rooms;
@@ -33,6 +34,10 @@ public static class PatternDashboardExtensions
         services.AddSingleton<ISessionManager>(sp => sp.GetRequiredService<SessionManager>());
         services.AddHostedService<SessionPacer>();
         services.AddHostedService<IdleSessionEvictor>();
+        services.TryAddSingleton(sp => LessonLibrary.Load(
+            LessonLibrary.FindFolder(sp.GetRequiredService<IHostEnvironment>().ContentRootPath),
+            sp.GetRequiredService<PatternRegistry>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<LessonLibrary>()));
 
         services.AddOptions<RoomLimits>()
             .Bind(builder.Configuration.GetSection(RoomLimits.SectionName))

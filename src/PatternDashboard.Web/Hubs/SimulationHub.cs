@@ -112,6 +112,24 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
         }
     }
 
+    /// <summary>
+    /// Jumps the session back (or, right after a jump, forward) to a simulated time by replaying its recording; returns the
+    /// snapshot there, paused. Going on from it continues as a new branch.
+    /// </summary>
+    public async Task<SnapshotInfo> TravelTo(string sessionId, double simulatedSeconds)
+    {
+        var session = ControlledSession(sessionId);
+        SimulationSession.CheckTravel(simulatedSeconds);
+        try
+        {
+            return SnapshotInfo.From(await session.TravelToAsync(TimeSpan.FromSeconds(simulatedSeconds), Context.ConnectionAborted));
+        }
+        catch (OperationCanceledException) when (!Context.ConnectionAborted.IsCancellationRequested)
+        {
+            throw new HubException("The jump was stopped before it finished: the session was paused, stepped, played, reset or closed.");
+        }
+    }
+
     public Task<Recording> ExportRecording(string sessionId) => sessions.Get(sessionId).ExportRecordingAsync();
 
     /// <summary>Replays a recording (the object ExportRecording returns, or a string holding its JSON) into a new paused session.</summary>

@@ -1,4 +1,5 @@
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Classroom.Lessons;
 
 namespace PatternDashboard.Web.Sessions;
 
@@ -23,6 +24,17 @@ public sealed record SessionState(
     FastForwardProgress? FastForward,
     long LastEventSequence,
     int Generation = 0);
+
+/// <summary>Where a session is on its timeline, for the scrubber (see <see cref="ISimulationSession.TravelToAsync"/>).</summary>
+/// <param name="Reach">The furthest simulated time a jump can go to.</param>
+/// <param name="Previewing">
+/// True right after a jump until anything happens: a jump can then still go forward, up to where the run had got.
+/// Going on from here (play, step, a fault) makes the jump's state a new branch and drops the inputs after it.
+/// </param>
+/// <param name="JumpedTo">Where this run's last jump landed (its branch point once it goes on); null if it never jumped.</param>
+/// <param name="JumpedFrom">How far the run had got when it jumped back.</param>
+/// <param name="Replaying">A jump's replay progress while it runs.</param>
+public sealed record TimelineInfo(double Reach, bool Previewing, double? JumpedTo, double? JumpedFrom, FastForwardProgress? Replaying);
 
 /// <summary>A control action on a session's clock.</summary>
 public enum ControlAction
@@ -76,4 +88,27 @@ public interface ISimulationSession
     Task<IReadOnlyList<SimulationEvent>> GetEventsAsync(long afterSequence, int max = 1000);
 
     Task<Recording> ExportRecordingAsync();
+
+    /// <summary>Where the session is on its timeline: how far back or forward a jump can go, and its last jump.</summary>
+    TimelineInfo Timeline { get; }
+
+    /// <summary>
+    /// Jumps to <paramref name="simulatedTime"/>: replays the run's recording (same seed, options and the inputs up to that
+    /// time) into a fresh simulation and shows it, paused. The state equals a fresh run stopped there. Jumping again at
+    /// once may go forward up to where the run had got; going on instead continues from here as a new branch, whose
+    /// recording holds the inputs up to the jump. Bounded by MaxReplayMinutes and MaxReplayEvents; a pause stops it.
+    /// </summary>
+    Task<SessionState> TravelToAsync(TimeSpan simulatedTime, CancellationToken cancellationToken = default);
+
+    /// <summary>The lesson this session walks through and its step, or null; the same for every viewer.</summary>
+    LessonProgress? Lesson { get; }
+
+    /// <summary>Starts a lesson of this pattern on a fresh run (its seed and options, time 0) and enters its first step.</summary>
+    Task StartLessonAsync(Lesson lesson);
+
+    /// <summary>Shows step <paramref name="stepIndex"/> (from 0); a step's action runs the first time the step is entered.</summary>
+    Task GoToLessonStepAsync(int stepIndex);
+
+    /// <summary>Leaves the lesson; the run goes on as it is.</summary>
+    Task EndLessonAsync();
 }

@@ -27,6 +27,7 @@ public sealed partial class SimulationSession : ISimulationSession, IDisposable
     private readonly TimeProvider time;
     private readonly TimeSpan publishInterval;
     private readonly ILogger logger;
+    private readonly SessionLimits limits;
     private Channel<Published>[] viewers = [];
     private volatile Published current;
     private long lastActivityTicks;
@@ -55,6 +56,7 @@ public sealed partial class SimulationSession : ISimulationSession, IDisposable
         this.time = time;
         this.logger = logger ?? NullLogger<SimulationSession>.Instance;
         publishInterval = options.PublishInterval;
+        limits = options;
         MaxEventsPerTick = 20_000;
         lastTickTimestamp = time.GetTimestamp();
         CreatedAt = time.GetUtcNow();

@@ -27,6 +27,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ISessionManager>(Manager);
         Rooms = new RoomManager(Manager, Options.Create(new RoomLimits()), TimeProvider.System, NullLogger<RoomManager>.Instance);
         Services.AddSingleton<IRoomManager>(Rooms);
+        Services.AddSingleton(PatternDashboard.Web.Tests.Classroom.ShippedLessons.Library);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 

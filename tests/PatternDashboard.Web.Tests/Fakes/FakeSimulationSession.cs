@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Patterns.LeaderElection;
+using PatternDashboard.Web.Classroom.Lessons;
 using PatternDashboard.Web.Sessions;
 
 namespace PatternDashboard.Web.Tests.Fakes;
@@ -152,7 +153,57 @@ public sealed class FakeSimulationSession(string id, SessionState initial, IRead
         return Task.FromResult(result);
     }
 
-    public Task<Recording> ExportRecordingAsync() => throw new NotSupportedException("The fake session records no runs.");
+    public Task<Recording> ExportRecordingAsync()
+    {
+        ThrowIfFailing();
+        return Recording is { } recording ? Task.FromResult(recording) : throw new NotSupportedException("The fake session records no runs.");
+    }
+
+    /// <summary>What <see cref="ExportRecordingAsync"/> returns; null makes it fail.</summary>
+    public Recording? Recording { get; set; }
+
+    /// <summary>What <see cref="Timeline"/> says; by default: never jumped, reaching the current time.</summary>
+    public TimelineInfo? TimelineOverride { get; set; }
+
+    public TimelineInfo Timeline => TimelineOverride ?? new TimelineInfo(Current.Snapshot.SimulatedTime, false, null, null, null);
+
+    public List<TimeSpan> Travels { get; } = [];
+
+    /// <summary>The lesson state viewers see; tests set it, and the lesson commands below move it as a session would.</summary>
+    public LessonProgress? Lesson { get; set; }
+
+    public List<string> LessonMoves { get; } = [];
+
+    public Task StartLessonAsync(Lesson lesson)
+    {
+        ThrowIfFailing();
+        LessonMoves.Add($"start {lesson.Id}");
+        Lesson = new LessonProgress(lesson, 0, 0, LessonBaseline.Of(Current.Snapshot), false, false, null);
+        return Task.CompletedTask;
+    }
+
+    public Task GoToLessonStepAsync(int stepIndex)
+    {
+        ThrowIfFailing();
+        LessonMoves.Add($"step {stepIndex}");
+        Lesson = Lesson! with { StepIndex = stepIndex, ActedUpTo = Math.Max(stepIndex, Lesson.ActedUpTo), Reached = false };
+        return Task.CompletedTask;
+    }
+
+    public Task EndLessonAsync()
+    {
+        ThrowIfFailing();
+        LessonMoves.Add("end");
+        Lesson = null;
+        return Task.CompletedTask;
+    }
+
+    public Task<SessionState> TravelToAsync(TimeSpan simulatedTime, CancellationToken cancellationToken = default)
+    {
+        ThrowIfFailing();
+        Travels.Add(simulatedTime);
+        return Task.FromResult(Current);
+    }
 
     private void ThrowIfFailing()
     {

@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Components;
+using PatternDashboard.Web.Classroom.Lessons;
+using PatternDashboard.Web.Components.Shared;
+using PatternDashboard.Web.Sessions;
+
+namespace PatternDashboard.Web.Components.Classroom;
+
+/// <summary>
+/// The lesson beside the live view: pick a lesson of this pattern, read each step's narration, watch its checkpoint
+/// go from waiting to reached, and step with Next and Back. The lesson lives in the session, so every viewer of a
+/// shared run sees the same step; only a viewer who may control the run can move it.
+/// </summary>
+public partial class LessonPanel
+{
+    private bool busy;
+    private string? error;
+
+    [Inject] public required LessonLibrary Library { get; init; }
+
+    /// <summary>The session whose lesson this shows.</summary>
+    [Parameter, EditorRequired] public required ISimulationSession Session { get; set; }
+
+    /// <summary>The latest state; a new one re-renders the panel, so the checkpoint is judged again.</summary>
+    [Parameter] public SessionState? State { get; set; }
+
+    /// <summary>False for a viewer who may only watch: the narration shows, the step buttons do not. Default: true.</summary>
+    [Parameter] public bool CanControl { get; set; } = true;
+
+    private LessonProgress? Progress => Session.Lesson;
+
+    private IReadOnlyList<Lesson> Lessons => Library.ForPattern(Session.Pattern.Id);
+
+    private Task StartAsync(Lesson lesson) => RunAsync(() => Session.StartLessonAsync(lesson));
+
+    private Task GoAsync(int step) => RunAsync(() => Session.GoToLessonStepAsync(step));
+
+    private Task EndAsync() => RunAsync(Session.EndLessonAsync);
+
+    private async Task RunAsync(Func<Task> move)
+    {
+        if (!CanControl)
+        {
+            return;
+        }
+        busy = true;
+        error = await SafeRun.TryAsync(move);
+        busy = false;
+    }
+}
