@@ -22,7 +22,14 @@ public sealed record SessionState(
     double Speed,
     FastForwardProgress? FastForward,
     long LastEventSequence,
-    int Generation = 0);
+    int Generation = 0)
+{
+    /// <summary>
+    /// Wall-clock time of the publish that produced this state, so viewers can measure how late they see it.
+    /// Web-layer only: the simulation never reads the wall clock.
+    /// </summary>
+    public DateTimeOffset PublishedAt { get; init; }
+}
 
 /// <summary>A control action on a session's clock.</summary>
 public enum ControlAction
