@@ -47,6 +47,19 @@ internal sealed class BrowserViewers : IAsyncDisposable
 
     public int Count => pages.Count;
 
+    /// <summary>Sizes of the frames the first page's circuit received while measuring (as sent, before WebSocket compression).</summary>
+    public LatencyHistogram FrameBytes { get; } = new(1_000_000);
+
+    public bool Measuring { get; set; }
+
+    private void RecordFrame(IWebSocketFrame frame)
+    {
+        if (Measuring)
+        {
+            FrameBytes.Record(frame.Binary?.Length ?? System.Text.Encoding.UTF8.GetByteCount(frame.Text ?? ""));
+        }
+    }
+
     public async Task OpenAsync(Uri address, string patternId, string sessionId, int count, string chromiumPath)
     {
         if (!File.Exists(chromiumPath))
@@ -67,6 +80,11 @@ internal sealed class BrowserViewers : IAsyncDisposable
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { ReducedMotion = ReducedMotion.Reduce });
             contexts.Add(context);
             var page = await context.NewPageAsync();
+            if (i == 0)
+            {
+                // Every page gets the same renders; one page's circuit frames stand for all of them.
+                page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) => RecordFrame(frame);
+            }
             await page.GotoAsync(url.ToString());
             await page.Locator(".clock-time").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
             await page.EvaluateAsync(WatchClockScript, MaxSeenPerPage);

@@ -89,8 +89,12 @@ internal sealed class PublishProbe(AppUnderTest app, string sessionId) : IAsyncD
     private Task? stream;
     private volatile bool measuring;
     private (double Sim, long Wall)? reference;
+    private long? lastPublishedAt;
 
     public LatencyHistogram Bytes { get; } = new(1_000_000);
+
+    /// <summary>Wall time between consecutive publishes, in ms: a gap far above the publish interval is a stalled pacer.</summary>
+    public LatencyHistogram PublishGaps { get; } = new();
 
     /// <summary>|simulated − wall| elapsed since the start of measuring, in ms, per update while running at 1x.</summary>
     public LatencyHistogram PacingDrift { get; } = new();
@@ -103,6 +107,7 @@ internal sealed class PublishProbe(AppUnderTest app, string sessionId) : IAsyncD
             lock (publishedAtByClockText)
             {
                 reference = null;
+                lastPublishedAt = null;
             }
             measuring = value;
         }
@@ -143,6 +148,11 @@ internal sealed class PublishProbe(AppUnderTest app, string sessionId) : IAsyncD
                         continue;
                     }
                     Bytes.Record(System.Text.Encoding.UTF8.GetByteCount(item.GetRawText()));
+                    if (lastPublishedAt is { } previous)
+                    {
+                        PublishGaps.Record(publishedAt - previous);
+                    }
+                    lastPublishedAt = publishedAt;
                     if (pacedAtOneX)
                     {
                         reference ??= (sim, publishedAt);

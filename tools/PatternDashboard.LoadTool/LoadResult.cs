@@ -13,7 +13,9 @@ internal sealed record LoadResult(
     LatencyHistogram PageDelays,
     int PageUnmatched,
     LatencyHistogram UpdateBytes,
+    LatencyHistogram RenderFrameBytes,
     LatencyHistogram PacingDrift,
+    LatencyHistogram PublishGaps,
     double? HeapPerHubViewer,
     double? HeapPerPage,
     long? HeapBaseline,
@@ -33,9 +35,11 @@ internal sealed record LoadResult(
         if (Options.Pages > 0)
         {
             lines.Add($"Page DOM delay (ms):     {Percentiles(PageDelays)}  ({PageDelays.Count} clock changes, {PageUnmatched} unmatched)");
+            lines.Add($"Bytes per circuit frame: {Percentiles(RenderFrameBytes)}  (one page's Blazor frames, before compression)");
         }
         lines.Add($"Bytes per hub update:    {Percentiles(UpdateBytes)}");
-        lines.Add($"Pacing drift at 1x (ms): {Percentiles(PacingDrift)}");
+        lines.Add($"Pacing drift at 1x (ms): {Percentiles(PacingDrift)}  (simulated vs wall time elapsed since the first measured update)");
+        lines.Add($"Gap between publishes:   {Percentiles(PublishGaps)}  (ms; far above 1000/rate means the pacer stalled)");
         lines.Add(Cpu is { } cpu
             ? $"CPU of this process:     {cpu.TotalSeconds / Measured.TotalSeconds:0.00} cores (server and the tool's own hub clients; browsers excluded)"
             : "CPU of the server:       n/a (a running app is not this process)");

@@ -37,20 +37,25 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
         {
             progress.WriteLine($"Opening {options.Pages} browser pages...");
             await browsers.OpenAsync(app.BaseAddress, options.PatternId, sessionId, options.Pages, options.ChromiumPath);
+            progress.WriteLine($"{browsers.Count} pages show the session");
             await Task.Delay(Settle, cancellationToken);
             heapWithPages = ManagedHeapAfterFullCollection(app);
             await browsers.ResetAsync();
         }
 
+        // The full collection just taken stalls the pacer too; let that pass before the clock comparison starts.
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         progress.WriteLine($"Measuring for {options.Duration.TotalSeconds:0} s...");
         var process = Process.GetCurrentProcess();
         var cpuStart = process.TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         viewers.Measuring = true;
         probe.Measuring = true;
+        browsers.Measuring = true;
         await Task.Delay(options.Duration, cancellationToken);
         viewers.Measuring = false;
         probe.Measuring = false;
+        browsers.Measuring = false;
         wall.Stop();
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuStart;
@@ -83,7 +88,9 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
             pageDelays,
             unmatched,
             probe.Bytes,
+            browsers.FrameBytes,
             probe.PacingDrift,
+            probe.PublishGaps,
             PerItem(heapBefore, heapWithViewers, viewers.Count),
             PerItem(heapWithViewers, heapWithPages, browsers.Count),
             heapBefore,

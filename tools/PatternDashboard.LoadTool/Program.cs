@@ -25,7 +25,8 @@ public static class LoadToolEntry
         }
 
         // The run is bounded by --duration; this also stops a stuck connection or browser from hanging it forever.
-        using var timeout = new CancellationTokenSource(options.Duration + TimeSpan.FromMinutes(5));
+        // Opening a page can take tens of seconds on a loaded machine.
+        using var timeout = new CancellationTokenSource(options.Duration + TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(30 * options.Pages));
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
