@@ -67,4 +67,15 @@ public sealed class TimeSeriesChartTests : DashboardTestContext
 
         Assert.Equal("Latest: leaders 1", Latest(cut));
     }
+
+    [Fact]
+    public void Update_WithOtherLines_RedrawsAtOnce()
+    {
+        var cut = Render<TimeSeriesChart>(p => p.Add(x => x.Series, Leaders(5, value: 1)));
+        var writes = new[] { new SeriesView("writes", "/s", [new MetricPoint(5.25, 8)]) };
+
+        cut.Render(p => p.Add(x => x.Series, writes));
+
+        Assert.Equal("Latest: writes 8 /s", Latest(cut));
+    }
 }

@@ -13,6 +13,7 @@ public partial class TimeSeriesChart
     private LineChartOptions options = new();
     // Newest simulated time drawn (NaN before the first drawing), and whether this update redraws.
     private double drawnUntil = double.NaN;
+    private string? drawnHeading;
     private bool redraw = true;
 
     /// <summary>The series to draw, sharing the time axis of the first. Default: none.</summary>
@@ -55,12 +56,15 @@ public partial class TimeSeriesChart
     protected override void OnParametersSet()
     {
         double newest = Series.Where(s => s.Points.Length > 0).Select(s => s.Points[^1].Time).DefaultIfEmpty(double.NaN).Max();
-        redraw = double.IsNaN(drawnUntil) || double.IsNaN(newest) || newest < drawnUntil || newest >= drawnUntil + RedrawEverySeconds;
+        // Other lines (a new heading) are drawn at once too.
+        redraw = double.IsNaN(drawnUntil) || double.IsNaN(newest) || newest < drawnUntil || newest >= drawnUntil + RedrawEverySeconds
+            || Heading != drawnHeading;
         if (!redraw)
         {
             return;
         }
         drawnUntil = newest;
+        drawnHeading = Heading;
         var sampled = Series.Select(s => (s.Name, Points: Downsampler.Downsample(s.Points, MaxPoints))).ToList();
         int length = sampled.Count == 0 ? 0 : sampled.Max(s => s.Points.Length);
         var axis = sampled.FirstOrDefault(s => s.Points.Length == length).Points ?? [];
