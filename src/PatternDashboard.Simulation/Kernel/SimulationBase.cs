@@ -18,6 +18,7 @@ public abstract class SimulationBase
     private readonly Dictionary<string, MetricSeries> series = new(StringComparer.Ordinal);
     private readonly List<RecordedInput> inputs = [];
     private bool started;
+    private Action? sample;
 
     protected SimulationBase(PatternDescriptor pattern, long seed, IReadOnlyDictionary<string, double> options, int eventLogCapacity = DefaultEventLogCapacity)
     {
@@ -92,7 +93,8 @@ public abstract class SimulationBase
         {
             node.Start();
         }
-        Scheduler.Schedule(SampleInterval, Sample);
+        sample = Sample;
+        Scheduler.Schedule(SampleInterval, sample);
         Invariants.CheckAll();
     }
 
@@ -287,7 +289,8 @@ public abstract class SimulationBase
     private void Sample()
     {
         SampleMetrics();
-        Scheduler.Schedule(SampleInterval, Sample);
+        // One delegate for the whole run rather than one per sample.
+        Scheduler.Schedule(SampleInterval, sample!);
     }
 
     /// <summary>Adds a sample to a series made by <see cref="AddSeries"/>.</summary>

@@ -94,10 +94,13 @@ public abstract class SimulationNode
                 OnMessage(from, message);
                 break;
             case NodeLifecycle.Paused:
-                heldWhilePaused.Add(() => OnMessage(from, message));
+                HoldMessage(from, message);
                 break;
         }
     }
+
+    // Kept apart from Deliver: a lambda there would allocate its captures on every delivery, paused or not.
+    private void HoldMessage(string from, IMessage message) => heldWhilePaused.Add(() => OnMessage(from, message));
 
     public void Crash()
     {
@@ -170,17 +173,21 @@ public abstract class SimulationNode
         }
         if (Lifecycle == NodeLifecycle.Paused)
         {
-            heldWhilePaused.Add(() =>
-            {
-                if (!timer.Cancelled && life == incarnation)
-                {
-                    action();
-                }
-            });
+            HoldTimer(timer, life, action);
             return;
         }
         action();
     }
+
+    // Kept apart from Fire so that only a paused node pays for the closure.
+    private void HoldTimer(NodeTimer timer, int life, Action action) =>
+        heldWhilePaused.Add(() =>
+        {
+            if (!timer.Cancelled && life == incarnation)
+            {
+                action();
+            }
+        });
 }
 
 /// <summary>A timer a node started; it knows when it is due so a view can draw its progress.</summary>

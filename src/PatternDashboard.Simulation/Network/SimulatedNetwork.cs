@@ -34,7 +34,9 @@ public sealed class SimulatedNetwork
     private readonly Dictionary<string, SimulationNode> nodes = [];
     private readonly Dictionary<(string From, string To), int> blocked = [];
     private readonly Dictionary<(string From, string To), LinkConditions> linkOverrides = [];
-    private readonly Dictionary<long, InFlightMessage> inFlight = [];
+    private readonly Dictionary<long, Delivery> inFlight = [];
+    // Deliveries are reused, each with its own cached callback, so a message in steady state allocates nothing.
+    private readonly Stack<Delivery> deliveryPool = new();
     private long nextMessageId = 1;
     private long sent, delivered, lost, blockedCount, duplicated, toDownNode;
 
@@ -54,7 +56,7 @@ public sealed class SimulatedNetwork
     public void Register(SimulationNode node) => nodes.Add(node.Id, node);
 
     public LinkConditions ConditionsOf(string from, string to) =>
-        linkOverrides.TryGetValue((from, to), out var c) ? c : Conditions;
+        linkOverrides.Count > 0 && linkOverrides.TryGetValue((from, to), out var c) ? c : Conditions;
 
     public void SetLinkConditions(string from, string to, LinkConditions? conditions)
     {
@@ -86,7 +88,8 @@ public sealed class SimulatedNetwork
         }
     }
 
-    public bool IsBlocked(string from, string to) => blocked.ContainsKey((from, to));
+    // The count check skips hashing two strings per message while no partition exists.
+    public bool IsBlocked(string from, string to) => blocked.Count > 0 && blocked.ContainsKey((from, to));
 
     public void Send(string from, string to, IMessage message)
     {
@@ -111,7 +114,8 @@ public sealed class SimulatedNetwork
     }
 
     /// <summary>Messages currently travelling (at most <see cref="MaxTrackedInFlight"/>), oldest first.</summary>
-    public IReadOnlyList<InFlightMessage> InFlight() => [.. inFlight.Values.OrderBy(m => m.Id)];
+    public IReadOnlyList<InFlightMessage> InFlight() =>
+        [.. inFlight.Values.OrderBy(d => d.Id).Select(d => new InFlightMessage(d.Id, d.From!, d.To!, d.Kind!, d.SentAt, d.DeliverAt))];
 
     private void Transmit(string from, string to, IMessage message, LinkConditions conditions)
     {
@@ -122,16 +126,39 @@ public sealed class SimulatedNetwork
             delay += random.NextTime(conditions.BaseDelay, conditions.BaseDelay * 4);
         }
         long id = nextMessageId++;
+        var delivery = deliveryPool.Count > 0 ? deliveryPool.Pop() : new Delivery(this);
+        delivery.Id = id;
+        delivery.From = from;
+        delivery.To = to;
+        delivery.Message = message;
         if (inFlight.Count < MaxTrackedInFlight)
         {
-            inFlight.Add(id, new InFlightMessage(id, from, to, message.Kind, simulation.Clock.Now, simulation.Clock.Now + delay));
+            delivery.Kind = message.Kind;
+            delivery.SentAt = simulation.Clock.Now;
+            delivery.DeliverAt = simulation.Clock.Now + delay;
+            delivery.Tracked = true;
+            inFlight.Add(id, delivery);
         }
-        simulation.Scheduler.Schedule(delay, () => Arrive(id, from, to, message));
+        simulation.Scheduler.Schedule(delay, delivery.Run);
     }
 
-    private void Arrive(long id, string from, string to, IMessage message)
+    private void Arrive(Delivery delivery)
     {
-        inFlight.Remove(id);
+        if (delivery.Tracked)
+        {
+            inFlight.Remove(delivery.Id);
+        }
+        string from = delivery.From!;
+        string to = delivery.To!;
+        var message = delivery.Message!;
+        // Back to the pool before the handler runs, so the replies it sends can reuse it.
+        delivery.Clear();
+        deliveryPool.Push(delivery);
+        Deliver(from, to, message);
+    }
+
+    private void Deliver(string from, string to, IMessage message)
+    {
         // A partition that forms while a message travels cuts it too.
         if (IsBlocked(from, to))
         {
@@ -145,5 +172,29 @@ public sealed class SimulatedNetwork
         }
         delivered++;
         node.Deliver(from, message);
+    }
+
+    /// <summary>A message on its way; pooled, with the scheduler callback made once per instance.</summary>
+    private sealed class Delivery
+    {
+        public Delivery(SimulatedNetwork network) => Run = () => network.Arrive(this);
+
+        public Action Run { get; }
+
+        public long Id;
+        public string? From;
+        public string? To;
+        public IMessage? Message;
+        public string? Kind;
+        public TimeSpan SentAt;
+        public TimeSpan DeliverAt;
+        public bool Tracked;
+
+        public void Clear()
+        {
+            From = To = Kind = null;
+            Message = null;
+            Tracked = false;
+        }
     }
 }

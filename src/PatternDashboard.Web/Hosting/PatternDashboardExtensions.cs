@@ -60,6 +60,8 @@ public static class PatternDashboardExtensions
                 options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
                 // A metric may be NaN before its first sample; send it rather than fail the whole snapshot.
                 options.PayloadSerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+                // A published snapshot goes to every viewer: serialize it once, not once per connection.
+                options.PayloadSerializerOptions.Converters.Add(new SnapshotInfoJsonConverter());
             });
         return builder;
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Web.Sessions;
 
@@ -82,8 +83,15 @@ public sealed record SnapshotInfo(
     IReadOnlyList<ActiveFault> ActiveFaults,
     IReadOnlyList<InvariantView> Invariants,
     IReadOnlyDictionary<string, double> Metrics,
-    object? Details)
+    object? Details,
+    long PublishedAtMs = 0)
 {
+    // One hub form per published state, shared by every connection streaming it; dropped with the state.
+    private static readonly ConditionalWeakTable<SessionState, SnapshotInfo> Shared = new();
+
+    /// <summary>The hub form of a published state, built by the first viewer that needs it and reused by the rest.</summary>
+    public static SnapshotInfo Of(SessionState state) => Shared.GetValue(state, From);
+
     public static SnapshotInfo From(SessionState state)
     {
         var s = state.Snapshot;
@@ -104,7 +112,8 @@ public sealed record SnapshotInfo(
             s.ActiveFaults,
             s.Invariants,
             s.Metrics,
-            s.Details);
+            s.Details,
+            state.PublishedAt.ToUnixTimeMilliseconds());
     }
 
     public static string StatusName(SessionStatus status) => status switch

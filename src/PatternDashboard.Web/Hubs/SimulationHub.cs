@@ -40,7 +40,7 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
         return new SessionCreated(session.Id, session.Pattern.Id, session.Current.Snapshot.Seed);
     }
 
-    public SnapshotInfo GetSnapshot(string sessionId) => SnapshotInfo.From(sessions.Get(sessionId).Current);
+    public SnapshotInfo GetSnapshot(string sessionId) => SnapshotInfo.Of(sessions.Get(sessionId).Current);
 
     /// <summary>The current snapshot, then one per publish (10 to 20 a second while the session runs) until the caller stops or the session closes.</summary>
     public IAsyncEnumerable<SnapshotInfo> StreamSnapshots(string sessionId, CancellationToken cancellationToken) =>
@@ -204,7 +204,7 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
     {
         await foreach (var state in session.WatchAsync(cancellationToken))
         {
-            yield return SnapshotInfo.From(state);
+            yield return SnapshotInfo.Of(state);
         }
     }
 

@@ -23,7 +23,14 @@ public sealed record SessionState(
     double Speed,
     FastForwardProgress? FastForward,
     long LastEventSequence,
-    int Generation = 0);
+    int Generation = 0)
+{
+    /// <summary>
+    /// Wall-clock time of the publish that produced this state, so viewers can measure how late they see it.
+    /// Web-layer only: the simulation never reads the wall clock.
+    /// </summary>
+    public DateTimeOffset PublishedAt { get; init; }
+}
 
 /// <summary>Where a session is on its timeline, for the scrubber (see <see cref="ISimulationSession.TravelToAsync"/>).</summary>
 /// <param name="Reach">The furthest simulated time a jump can go to.</param>

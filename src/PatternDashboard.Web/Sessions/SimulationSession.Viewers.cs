@@ -95,7 +95,10 @@ public sealed partial class SimulationSession
     }
 
     private SessionState BuildStateLocked() =>
-        new(Id, simulation.CreateSnapshot(), status, speed, fastForwardProgress, simulation.Log.LastSequence, generation);
+        new(Id, simulation.CreateSnapshot(), status, speed, fastForwardProgress, simulation.Log.LastSequence, generation)
+        {
+            PublishedAt = time.GetUtcNow(),
+        };
 
     private void AddViewer(Channel<Published> channel)
     {

@@ -11,6 +11,10 @@ public partial class TimeSeriesChart
     private List<ChartSeries<double>> chartSeries = [];
     private string[] labels = [];
     private LineChartOptions options = new();
+    // Newest simulated time drawn (NaN before the first drawing), and whether this update redraws.
+    private double drawnUntil = double.NaN;
+    private string? drawnHeading;
+    private bool redraw = true;
 
     /// <summary>The series to draw, sharing the time axis of the first. Default: none.</summary>
     [Parameter] public IReadOnlyList<SeriesView> Series { get; set; } = [];
@@ -33,6 +37,13 @@ public partial class TimeSeriesChart
     /// <summary>Default: "220px".</summary>
     [Parameter] public string Height { get; set; } = "220px";
 
+    /// <summary>
+    /// Simulated seconds of new data between redraws. A redraw sends every point of every line to the browser
+    /// (over 100 KB for a page of charts), so drawing each new sample would flood a viewer's connection.
+    /// A reset or a jump back redraws at once. Default: 1.
+    /// </summary>
+    [Parameter] public double RedrawEverySeconds { get; set; } = 1;
+
     private string Heading => Title ?? string.Join(", ", Series.Select(s => s.Name));
 
     private bool HasPoints => Series.Any(s => s.Points.Length > 0);
@@ -40,8 +51,20 @@ public partial class TimeSeriesChart
     private string Latest => string.Join("; ", Series.Where(s => s.Points.Length > 0)
         .Select(s => $"{s.Name} {UiFormat.Number(s.Points[^1].Value)} {s.Unit}".TrimEnd()));
 
+    protected override bool ShouldRender() => redraw;
+
     protected override void OnParametersSet()
     {
+        double newest = Series.Where(s => s.Points.Length > 0).Select(s => s.Points[^1].Time).DefaultIfEmpty(double.NaN).Max();
+        // Other lines (a new heading) are drawn at once too.
+        redraw = double.IsNaN(drawnUntil) || double.IsNaN(newest) || newest < drawnUntil || newest >= drawnUntil + RedrawEverySeconds
+            || Heading != drawnHeading;
+        if (!redraw)
+        {
+            return;
+        }
+        drawnUntil = newest;
+        drawnHeading = Heading;
         var sampled = Series.Select(s => (s.Name, Points: Downsampler.Downsample(s.Points, MaxPoints))).ToList();
         int length = sampled.Count == 0 ? 0 : sampled.Max(s => s.Points.Length);
         var axis = sampled.FirstOrDefault(s => s.Points.Length == length).Points ?? [];

@@ -1,0 +1,79 @@
+using System.Runtime.InteropServices;
+
+namespace PatternDashboard.Benchmarks;
+
+/// <summary>
+/// The same workloads as the benchmarks, timed by the CPU time of the running thread instead of the wall clock:
+/// on a shared, loaded machine wall time also counts the time the thread waited for a core, CPU time does not.
+/// Run: dotnet run -c Release --project benchmarks/PatternDashboard.Benchmarks -- --cpu-time
+/// </summary>
+internal static class CpuTimeRuns
+{
+    private const int Repeats = 7;
+    private const int ClockThreadCpuTime = 3;
+
+    public static void Run()
+    {
+        Console.WriteLine($"Per core, median of {Repeats} runs timed by thread CPU time (best in brackets):");
+
+        var scheduler = new SchedulerBenchmarks();
+        scheduler.Setup();
+        Report("Scheduler", "events/s", 10 * 100_000, () => Times(10, scheduler.ScheduleAndRun));
+
+        var network = new NetworkBenchmarks();
+        network.Setup();
+        Report("Network", "messages/s", 10 * 100_000, () => Times(10, network.RelayMessages));
+
+        var election = new LeaderElectionBenchmarks();
+        Report("Leader Election, 5 nodes with client writes", "simulated s per CPU s", 60, () =>
+        {
+            election.Setup();
+            election.SimulateOneMinute();
+        });
+    }
+
+    private static void Times(int count, Action action)
+    {
+        for (int i = 0; i < count; i++)
+        {
+            action();
+        }
+    }
+
+    private static void Report(string name, string unit, double work, Action run)
+    {
+        run();
+        var rates = new List<double>();
+        long allocated = 0;
+        for (int i = 0; i < Repeats; i++)
+        {
+            long bytesBefore = GC.GetAllocatedBytesForCurrentThread();
+            double started = ThreadCpuSeconds();
+            run();
+            double spent = ThreadCpuSeconds() - started;
+            allocated += GC.GetAllocatedBytesForCurrentThread() - bytesBefore;
+            rates.Add(work / spent);
+        }
+        rates.Sort();
+        Console.WriteLine($"  {name}: {rates[Repeats / 2]:N0} {unit} ({rates[^1]:N0}); allocated {allocated / (double)Repeats / work:N1} bytes per unit of work");
+    }
+
+    private static double ThreadCpuSeconds()
+    {
+        if (clock_gettime(ClockThreadCpuTime, out var now) != 0)
+        {
+            throw new InvalidOperationException("The thread CPU clock is not available on this system.");
+        }
+        return now.Seconds + now.Nanoseconds / 1e9;
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int clock_gettime(int clockId, out TimeSpec time);
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct TimeSpec
+    {
+        public long Seconds;
+        public long Nanoseconds;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+
+namespace PatternDashboard.LoadTool;
+
+/// <summary>The figures of one run, and how they read on the console.</summary>
+internal sealed record LoadResult(
+    LoadToolOptions Options,
+    bool InProcess,
+    TimeSpan Measured,
+    TimeSpan? Cpu,
+    LatencyHistogram HubDelays,
+    long HubUpdates,
+    LatencyHistogram PageDelays,
+    int PageUnmatched,
+    LatencyHistogram UpdateBytes,
+    LatencyHistogram RenderFrameBytes,
+    LatencyHistogram PacingDrift,
+    LatencyHistogram PublishGaps,
+    double? HeapPerHubViewer,
+    double? HeapPerPage,
+    long? HeapBaseline,
+    double? HeapPerSandbox)
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public string Format()
+    {
+        var lines = new List<string>
+        {
+            $"Viewers {Options.Viewers} hub, {Options.Pages} pages; measured {Measured.TotalSeconds:0.0} s; " +
+                $"{(InProcess ? $"in-process app at {Options.UpdatesPerSecond} updates/s" : $"app at {Options.Url}")}",
+            $"Hub update delay (ms):   {Percentiles(HubDelays)}  ({HubUpdates} updates, " +
+                $"{Rate(HubUpdates, Options.Viewers)} per viewer per second)",
+        };
+        if (Options.Pages > 0)
+        {
+            lines.Add($"Page DOM delay (ms):     {Percentiles(PageDelays)}  ({PageDelays.Count} clock changes, {PageUnmatched} unmatched)");
+            lines.Add($"Bytes per circuit frame: {Percentiles(RenderFrameBytes)}  (one page's Blazor frames, before compression)");
+        }
+        lines.Add($"Bytes per hub update:    {Percentiles(UpdateBytes)}");
+        lines.Add($"Pacing drift at 1x (ms): {Percentiles(PacingDrift)}  (simulated vs wall time elapsed since the first measured update)");
+        lines.Add($"Gap between publishes:   {Percentiles(PublishGaps)}  (ms; far above 1000/rate means the pacer stalled)");
+        lines.Add(Cpu is { } cpu
+            ? $"CPU of this process:     {cpu.TotalSeconds / Measured.TotalSeconds:0.00} cores (server and the tool's own hub clients; browsers excluded)"
+            : "CPU of the server:       n/a (a running app is not this process)");
+        if (InProcess)
+        {
+            lines.Add($"Managed heap baseline:   {Kb(HeapBaseline)} (one shared session and its probe viewer, after a full collection)");
+            lines.Add($"Heap per hub viewer:     {Kb(HeapPerHubViewer)} (slope 0 -> {Options.Viewers}; includes the tool's client side of each connection)");
+            if (Options.Pages > 0)
+            {
+                lines.Add($"Heap per browser page:   {Kb(HeapPerPage)} (slope over {Options.Pages} pages: the circuit of each)");
+            }
+            if (Options.Sandboxes > 0)
+            {
+                lines.Add($"Heap per private sandbox with its viewer: {Kb(HeapPerSandbox)} (over {Options.Sandboxes})");
+            }
+        }
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    private string Rate(long updates, int viewers) =>
+        viewers == 0 ? "-" : (updates / (double)viewers / Measured.TotalSeconds).ToString("0.0", Invariant);
+
+    private static string Percentiles(LatencyHistogram h) => h.Count == 0
+        ? "no samples"
+        : $"p50 {h.Percentile(50)}  p90 {h.Percentile(90)}  p99 {h.Percentile(99)}  max {h.Max}";
+
+    private static string Kb(double? bytes) => bytes is { } b ? (b / 1024).ToString("0.0", Invariant) + " KB" : "n/a";
+
+    private static string Kb(long? bytes) => Kb((double?)bytes);
+}

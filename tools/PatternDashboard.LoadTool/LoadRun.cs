@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.SignalR.Client;
+using PatternDashboard.Web.Hubs;
+
+namespace PatternDashboard.LoadTool;
+
+/// <summary>
+/// One measured run: a shared session, its viewers and pages, then (optionally) private sandboxes. Heap figures
+/// are taken after full collections, between phases, so the collections never fall inside the timed window.
+/// </summary>
+internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
+{
+    private static readonly TimeSpan Settle = TimeSpan.FromSeconds(3);
+
+    public async Task<LoadResult> RunAsync(CancellationToken cancellationToken)
+    {
+        await using var app = AppUnderTest.Start(options);
+        progress.WriteLine($"App: {app.BaseAddress} ({(app.InProcess ? "started in this process" : "already running")})");
+        await using var owner = await app.ConnectAsync(cancellationToken);
+        string sessionId = await CreateSharedSessionAsync(owner, cancellationToken);
+        progress.WriteLine($"Shared session {sessionId} ({options.PatternId}, seed {options.Seed}) playing at 1x");
+
+        await using var probe = new PublishProbe(app, sessionId);
+        await probe.StartAsync(cancellationToken);
+        await Task.Delay(Settle, cancellationToken);
+        long? heapBefore = ManagedHeapAfterFullCollection(app);
+
+        await using var viewers = new HubViewers(app, sessionId);
+        progress.WriteLine($"Opening {options.Viewers} hub viewers...");
+        await viewers.OpenAsync(options.Viewers, cancellationToken);
+        await Task.Delay(Settle, cancellationToken);
+        long? heapWithViewers = ManagedHeapAfterFullCollection(app);
+
+        await using var browsers = new BrowserViewers();
+        long? heapWithPages = heapWithViewers;
+        if (options.Pages > 0)
+        {
+            progress.WriteLine($"Opening {options.Pages} browser pages...");
+            await browsers.OpenAsync(app.BaseAddress, options.PatternId, sessionId, options.Pages, options.ChromiumPath);
+            progress.WriteLine($"{browsers.Count} pages show the session");
+            await Task.Delay(Settle, cancellationToken);
+            heapWithPages = ManagedHeapAfterFullCollection(app);
+            await browsers.ResetAsync();
+        }
+
+        // The full collection just taken stalls the pacer too; let that pass before the clock comparison starts.
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        progress.WriteLine($"Measuring for {options.Duration.TotalSeconds:0} s...");
+        var process = Process.GetCurrentProcess();
+        var cpuStart = process.TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        viewers.Measuring = true;
+        probe.Measuring = true;
+        browsers.Measuring = true;
+        await Task.Delay(options.Duration, cancellationToken);
+        viewers.Measuring = false;
+        probe.Measuring = false;
+        browsers.Measuring = false;
+        wall.Stop();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime - cpuStart;
+
+        var pageDelays = new LatencyHistogram();
+        int unmatched = 0;
+        if (browsers.Count > 0)
+        {
+            foreach (var (seenAt, text) in await browsers.CollectAsync())
+            {
+                if (probe.PublishedAt(text) is { } publishedAt)
+                {
+                    pageDelays.Record(seenAt - publishedAt);
+                }
+                else
+                {
+                    unmatched++;
+                }
+            }
+        }
+
+        var sandbox = options.Sandboxes > 0 ? await MeasureSandboxesAsync(app, cancellationToken) : null;
+        return new LoadResult(
+            options,
+            app.InProcess,
+            wall.Elapsed,
+            app.InProcess ? cpu : null,
+            viewers.Delays,
+            viewers.Received,
+            pageDelays,
+            unmatched,
+            probe.Bytes,
+            browsers.FrameBytes,
+            probe.PacingDrift,
+            probe.PublishGaps,
+            PerItem(heapBefore, heapWithViewers, viewers.Count),
+            PerItem(heapWithViewers, heapWithPages, browsers.Count),
+            heapBefore,
+            sandbox);
+    }
+
+    /// <summary>
+    /// The one place that makes the shared session. Rooms will replace this with CreateRoom (and viewers with
+    /// JoinRoom); everything else already treats the id as a room's session.
+    /// </summary>
+    private async Task<string> CreateSharedSessionAsync(HubConnection owner, CancellationToken cancellationToken)
+    {
+        var created = await owner.InvokeAsync<SessionCreated>("CreateSession", options.PatternId, new { seed = options.Seed }, cancellationToken);
+        await owner.InvokeAsync<object>("Control", created.SessionId, new { action = "play" }, cancellationToken);
+        return created.SessionId;
+    }
+
+    /// <summary>What one private sandbox (its own session and one viewer on its own connection) adds to the heap.</summary>
+    private async Task<double?> MeasureSandboxesAsync(AppUnderTest app, CancellationToken cancellationToken)
+    {
+        progress.WriteLine($"Opening {options.Sandboxes} private sandboxes...");
+        long? before = ManagedHeapAfterFullCollection(app);
+        var sandboxes = new List<(HubConnection Owner, HubViewers Viewer)>();
+        try
+        {
+            for (int i = 0; i < options.Sandboxes; i++)
+            {
+                var owner = await app.ConnectAsync(cancellationToken);
+                var created = await owner.InvokeAsync<SessionCreated>("CreateSession", options.PatternId, new { seed = options.Seed + i + 1 }, cancellationToken);
+                await owner.InvokeAsync<object>("Control", created.SessionId, new { action = "play" }, cancellationToken);
+                var viewer = new HubViewers(app, created.SessionId);
+                sandboxes.Add((owner, viewer));
+                await viewer.OpenAsync(1, cancellationToken);
+            }
+            await Task.Delay(Settle, cancellationToken);
+            return PerItem(before, ManagedHeapAfterFullCollection(app), options.Sandboxes);
+        }
+        finally
+        {
+            foreach (var (owner, viewer) in sandboxes)
+            {
+                await viewer.DisposeAsync();
+                await owner.DisposeAsync();
+            }
+        }
+    }
+
+    private static double? PerItem(long? before, long? after, int count) =>
+        before is { } b && after is { } a && count > 0 ? (double)(a - b) / count : null;
+
+    /// <summary>The managed heap of this process after a full, compacting collection; only meaningful for the in-process app.</summary>
+    private static long? ManagedHeapAfterFullCollection(AppUnderTest app)
+    {
+        if (!app.InProcess)
+        {
+            return null;
+        }
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return GC.GetTotalMemory(forceFullCollection: false);
+    }
+}
