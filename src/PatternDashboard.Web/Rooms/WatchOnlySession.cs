@@ -1,4 +1,5 @@
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Classroom.Lessons;
 using PatternDashboard.Web.Sessions;
 
 namespace PatternDashboard.Web.Rooms;
@@ -30,6 +31,10 @@ public sealed class WatchOnlySession(ISimulationSession inner, string roomCode) 
 
     public Task<Recording> ExportRecordingAsync() => inner.ExportRecordingAsync();
 
+    public TimelineInfo Timeline => inner.Timeline;
+
+    public LessonProgress? Lesson => inner.Lesson;
+
     public Task<ActiveFault?> InjectFaultAsync(FaultRequest request) => throw RoomControlException.WatchOnly(roomCode);
 
     public Task ClearFaultAsync(string activeFaultId) => throw RoomControlException.WatchOnly(roomCode);
@@ -38,4 +43,13 @@ public sealed class WatchOnlySession(ISimulationSession inner, string roomCode) 
 
     public Task<SessionState> RunForAsync(TimeSpan simulatedTime, CancellationToken cancellationToken = default) =>
         throw RoomControlException.WatchOnly(roomCode);
+
+    public Task<SessionState> TravelToAsync(TimeSpan simulatedTime, CancellationToken cancellationToken = default) =>
+        throw RoomControlException.WatchOnly(roomCode);
+
+    public Task StartLessonAsync(Lesson lesson) => throw RoomControlException.WatchOnly(roomCode);
+
+    public Task GoToLessonStepAsync(int stepIndex) => throw RoomControlException.WatchOnly(roomCode);
+
+    public Task EndLessonAsync() => throw RoomControlException.WatchOnly(roomCode);
 }
