@@ -25,6 +25,12 @@ public sealed class LessonLoaderTests
         Assert.NotEmpty(library.ForPattern("leader-election"));
     }
 
+    [Theory]
+    [InlineData("pub-sub")]
+    [InlineData("event-driven")]
+    public void ShippedLessons_CoverTheMessagingPatterns(string patternId) =>
+        Assert.NotEmpty(ShippedLessons.Library.ForPattern(patternId));
+
     [Fact]
     public void Load_ValidLesson_KeepsItsSteps()
     {

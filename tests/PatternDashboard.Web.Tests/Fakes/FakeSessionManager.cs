@@ -11,6 +11,9 @@ public sealed class FakeSessionManager : ISessionManager
     /// <summary>The state a new session starts from. Default: a five-node Leader Election cluster before any election.</summary>
     public Func<string, SessionState> InitialState { get; set; } = id => TestStates.LeaderElection(id);
 
+    /// <summary>When set, builds each new session from (id, owner), for a page of another pattern. Default: none (Leader Election).</summary>
+    public Func<string, string, FakeSimulationSession>? NewSession { get; set; }
+
     /// <summary>When set, <see cref="Create"/> throws it (a limit, a bad pattern id).</summary>
     public Exception? CreateError { get; set; }
 
@@ -36,7 +39,7 @@ public sealed class FakeSessionManager : ISessionManager
         }
         Created.Add((ownerId, patternId, request));
         string id = $"fake-{Created.Count}";
-        return Add(new FakeSimulationSession(id, InitialState(id)) { OwnerId = ownerId });
+        return Add(NewSession?.Invoke(id, ownerId) ?? new FakeSimulationSession(id, InitialState(id)) { OwnerId = ownerId });
     }
 
     public ISimulationSession Import(string ownerId, Recording recording) => throw new NotSupportedException();

@@ -19,6 +19,9 @@ public partial class DeadLetterTable
     /// <summary>Where the replay goes. Required.</summary>
     [Parameter, EditorRequired] public ISimulationSession Session { get; set; } = default!;
 
+    /// <summary>False for a viewer who may only watch: the table shows, the replay button does not. Default: true.</summary>
+    [Parameter] public bool CanControl { get; set; } = true;
+
     private List<(string Subscription, DeadLetter Letter)> Letters =>
         [.. Subscriptions.SelectMany(s => s.DeadLetters.Select(letter => (s.Name, letter))).OrderByDescending(x => x.letter.Time)];
 
@@ -33,6 +36,10 @@ public partial class DeadLetterTable
 
     private async Task ReplayAsync()
     {
+        if (!CanControl)
+        {
+            return;
+        }
         busy = true;
         error = await SafeRun.TryAsync(() => Session.InjectFaultAsync(new FaultRequest(PubSubPattern.Fault.ReplayDeadLetters)));
         busy = false;
