@@ -1,4 +1,5 @@
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Patterns.CircuitBreaker;
 using PatternDashboard.Simulation.Patterns.LeaderElection;
 
 namespace PatternDashboard.Simulation.Patterns;
@@ -6,5 +7,9 @@ namespace PatternDashboard.Simulation.Patterns;
 /// <summary>Every pattern the app offers. A pattern appears here only once it works end to end.</summary>
 public static class PatternCatalog
 {
-    public static PatternRegistry CreateRegistry() => new([LeaderElectionPattern.Descriptor]);
+    public static PatternRegistry CreateRegistry() => new(
+    [
+        LeaderElectionPattern.Descriptor,
+        CircuitBreakerPattern.Descriptor,
+    ]);
 }
