@@ -1,4 +1,5 @@
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Patterns.Ambassador;
 using PatternDashboard.Simulation.Patterns.CircuitBreaker;
 using PatternDashboard.Simulation.Patterns.LeaderElection;
 
@@ -11,5 +12,6 @@ public static class PatternCatalog
     [
         LeaderElectionPattern.Descriptor,
         CircuitBreakerPattern.Descriptor,
+        AmbassadorPattern.Descriptor,
     ]);
 }

@@ -33,7 +33,7 @@ public sealed class DownstreamService : SimulationNode
             .AddChaosLatency(new ChaosLatencyStrategyOptions
             {
                 EnabledGenerator = _ => ValueTask.FromResult(AddedLatency > TimeSpan.Zero),
-                InjectionRate = 1,
+                InjectionRateGenerator = _ => ValueTask.FromResult(LatencyShare),
                 LatencyGenerator = _ => ValueTask.FromResult(AddedLatency),
                 Randomizer = latencyChance.NextDouble,
             })
@@ -52,8 +52,11 @@ public sealed class DownstreamService : SimulationNode
     /// <summary>Share of requests answered with a server error, 0 to 1.</summary>
     public double ErrorRate { get; set; }
 
-    /// <summary>Latency added to every request (a slow dependency, a long GC, a cold cache).</summary>
+    /// <summary>Latency added to requests (a slow dependency, a long GC, a cold cache).</summary>
     public TimeSpan AddedLatency { get; set; }
+
+    /// <summary>Share of requests that get <see cref="AddedLatency"/>, 0 to 1: all of them by default, fewer for spikes.</summary>
+    public double LatencyShare { get; set; } = 1;
 
     public int Busy { get; private set; }
 
