@@ -61,6 +61,9 @@ public sealed class LoadCaller : SimulationNode
         }
     }
 
+    /// <summary>One request arrives now for <paramref name="target"/>, besides the generated load (scripts, benchmarks).</summary>
+    public void Submit(string target) => Arrive(target);
+
     /// <summary>Sends a request to a service and awaits its reply or the context's cancellation (a Polly timeout).</summary>
     public ValueTask<Outcome<ServiceReply>> CallAsync(string target, ResilienceContext context)
     {
