@@ -37,6 +37,6 @@ public sealed class HomeTests : DashboardTestContext
         var cut = Render<NavMenu>();
 
         var links = cut.FindAll("a").Select(a => (a.GetAttribute("href"), a.TextContent.Trim())).ToList();
-        Assert.Equal([("/", "Home"), ("/patterns/leader-election", "Leader Election")], links);
+        Assert.Equal([("/", "Home"), .. Registry.All.Select(p => ((string?)$"/patterns/{p.Id}", p.Title))], links);
     }
 }

@@ -45,7 +45,8 @@ public sealed class CircuitBreakerPageTests : DashboardTestContext
 
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Set error rate of Service B").Click();
 
-        var sent = Assert.Single(session.Injected);
+        await cut.WaitForAssertionAsync(() => Assert.Single(session.Injected));
+        var sent = session.Injected.Single();
         Assert.Equal((Fault.ErrorRate, ServiceB, 100.0), (sent.FaultId, sent.Target, sent.Value));
     }
 
@@ -59,6 +60,7 @@ public sealed class CircuitBreakerPageTests : DashboardTestContext
 
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Isolate Service B").Click();
 
+        await cut.WaitForAssertionAsync(() => Assert.Single(session.Injected));
         Assert.Equal((Fault.Isolate, ServiceB), (session.Injected.Single().FaultId, session.Injected.Single().Target));
     }
 }
