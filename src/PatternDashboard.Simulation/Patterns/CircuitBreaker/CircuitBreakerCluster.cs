@@ -84,6 +84,9 @@ public sealed partial class CircuitBreakerCluster : SimulationBase
         Options[Option.CallTimeoutMs], BreakersRemoved,
         breakers.Keys.ToDictionary(id => id, id => Math.Round(100 * SuccessRatio(id, SuccessWindow), 1), StringComparer.Ordinal));
 
+    // The services never call each other; every call goes from the caller to one of them.
+    protected override bool AreLinked(SimulationNode a, SimulationNode b) => a == Caller || b == Caller;
+
     protected override object? DescribeDetails() => Details();
 
     protected override NodeView Describe(SimulationNode node)

@@ -10,6 +10,17 @@ public sealed class BreakerTransitionTests
     private static readonly TimeSpan BreakDuration = TimeSpan.FromMilliseconds(5000);
 
     [Fact]
+    public void Snapshot_DrawsOnlyTheCallersLinks_ServicesNeverCallEachOther()
+    {
+        var cluster = Create(seed: 4);
+
+        var links = cluster.CreateSnapshot().Links;
+
+        Assert.Equal(2, links.Count);
+        Assert.All(links, l => Assert.Contains(CallerId, new[] { l.From, l.To }));
+    }
+
+    [Fact]
     public void ErrorRate100_ThenRecover_GoesClosedOpenHalfOpenOpenHalfOpenClosed()
     {
         var cluster = Create(seed: 3);
