@@ -240,6 +240,12 @@ public abstract class SimulationBase
     {
     }
 
+    /// <summary>
+    /// Whether the drawing shows a link between two nodes. Every pair can reach every other on the network, but a
+    /// pattern whose traffic runs through a hub (a broker, a caller) reads better without pairs that never talk.
+    /// </summary>
+    protected virtual bool AreLinked(SimulationNode a, SimulationNode b) => true;
+
     protected IReadOnlyList<LinkView> DescribeLinks()
     {
         var links = new List<LinkView>();
@@ -247,6 +253,10 @@ public abstract class SimulationBase
         {
             for (int j = i + 1; j < nodes.Count; j++)
             {
+                if (!AreLinked(nodes[i], nodes[j]))
+                {
+                    continue;
+                }
                 string a = nodes[i].Id, b = nodes[j].Id;
                 bool ab = !Network.IsBlocked(a, b), ba = !Network.IsBlocked(b, a);
                 links.Add((ab, ba) switch

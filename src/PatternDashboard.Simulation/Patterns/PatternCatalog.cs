@@ -1,4 +1,6 @@
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Patterns.Ambassador;
+using PatternDashboard.Simulation.Patterns.CircuitBreaker;
 using PatternDashboard.Simulation.Patterns.EventDriven;
 using PatternDashboard.Simulation.Patterns.LeaderElection;
 using PatternDashboard.Simulation.Patterns.PubSub;
@@ -8,5 +10,12 @@ namespace PatternDashboard.Simulation.Patterns;
 /// <summary>Every pattern the app offers. A pattern appears here only once it works end to end.</summary>
 public static class PatternCatalog
 {
-    public static PatternRegistry CreateRegistry() => new([LeaderElectionPattern.Descriptor, PubSubPattern.Descriptor, EventDrivenPattern.Descriptor]);
+    public static PatternRegistry CreateRegistry() => new(
+    [
+        LeaderElectionPattern.Descriptor,
+        CircuitBreakerPattern.Descriptor,
+        AmbassadorPattern.Descriptor,
+        PubSubPattern.Descriptor,
+        EventDrivenPattern.Descriptor,
+    ]);
 }

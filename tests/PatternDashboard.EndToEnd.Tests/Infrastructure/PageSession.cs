@@ -145,6 +145,9 @@ public sealed class PageSession : IAsyncDisposable
         }
         var path = RepositoryRoot.Combine("docs", "screenshots", name + ".png");
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+
+        // A full-page capture keeps fixed elements (the app bar) where the scroll left them, mid-picture.
+        await Page.EvaluateAsync("window.scrollTo(0, 0)");
         await Page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = path,

@@ -75,6 +75,10 @@ public sealed class EventDrivenCluster : MessagingCluster
         windowLatencyMs += latency.TotalMilliseconds;
     }
 
+    // With synchronous calls the sign-up service talks to each service directly, and the drawing shows those lines.
+    protected override bool AreLinked(SimulationNode a, SimulationNode b) =>
+        base.AreLinked(a, b) || Signup.Synchronous && (a == Signup || b == Signup);
+
     protected override object? DescribeDetails() => EventDetails();
 
     protected override void SampleMetrics()

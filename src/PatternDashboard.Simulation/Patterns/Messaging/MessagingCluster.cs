@@ -54,6 +54,9 @@ public abstract partial class MessagingCluster : SimulationBase
 
     public IEnumerable<SubscriberNode> ConsumersOf(string subscription) => subscribers.Where(s => s.Subscription == subscription);
 
+    // Publishers and subscribers only ever talk to the broker.
+    protected override bool AreLinked(SimulationNode a, SimulationNode b) => a == Broker || b == Broker;
+
     /// <summary>No fault active and every node up: the state in which backlogs must drain.</summary>
     public bool IsHealthy => Faults.Count == 0 && Nodes.All(n => n.IsUp);
 

@@ -20,6 +20,21 @@ public sealed class EventDrivenClusterTests
     }
 
     [Fact]
+    public void Snapshot_DrawsLinksThroughTheBus_AndDirectLinesOnlyWithSynchronousCalls()
+    {
+        var cluster = Create(seed: 3);
+
+        var links = cluster.CreateSnapshot().Links;
+        Assert.Equal(4, links.Count);
+        Assert.All(links, l => Assert.Contains("broker", new[] { l.From, l.To }));
+
+        Inject(cluster, Fault.SynchronousCalls);
+
+        var direct = cluster.CreateSnapshot().Links.Where(l => l.From != "broker" && l.To != "broker").ToList();
+        Assert.Equal(["profile-1", "marketing-1", "email-1"], direct.Select(l => l.From == "signup" ? l.To : l.From));
+    }
+
+    [Fact]
     public void Run_Healthy_EveryServiceRecordsEveryRegistrationAtItsOwnPace()
     {
         var cluster = Create(seed: 2);

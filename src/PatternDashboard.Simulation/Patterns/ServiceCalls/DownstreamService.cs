@@ -1,0 +1,147 @@
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Network;
+using Polly;
+using Polly.Simmy;
+using Polly.Simmy.Latency;
+using Polly.Simmy.Outcomes;
+
+namespace PatternDashboard.Simulation.Patterns.ServiceCalls;
+
+/// <summary>
+/// A remote service with a fixed number of slots and a bounded queue. Each request takes a latency drawn from its
+/// profile. Faults are Polly's chaos strategies on simulated time with seeded randomness: an error rate (an outcome
+/// strategy) and added latency (a latency strategy). Hard down is a crash: requests get no answer at all.
+/// </summary>
+public sealed class DownstreamService : SimulationNode
+{
+    private readonly Queue<(string From, long CallId)> waiting = new();
+    private readonly ResiliencePipeline<ServiceReply> chaos;
+    private readonly SeededRandom latencyRandom;
+    private readonly Action<Exception> onError;
+    // Bumped by a crash so that work begun in an earlier life never answers.
+    private int life;
+
+    public DownstreamService(SimulationBase simulation, string id, string label, ServiceProfile profile, Action<Exception> onError)
+        : base(simulation, id, label)
+    {
+        Profile = profile;
+        this.onError = onError;
+        latencyRandom = Random.Derive("latency");
+        var latencyChance = Random.Derive("chaos-latency");
+        var outcomeChance = Random.Derive("chaos-outcome");
+        chaos = new ResiliencePipelineBuilder<ServiceReply> { TimeProvider = new InlineTimeProvider(simulation.Clock) }
+            .AddChaosLatency(new ChaosLatencyStrategyOptions
+            {
+                EnabledGenerator = _ => ValueTask.FromResult(AddedLatency > TimeSpan.Zero),
+                InjectionRateGenerator = _ => ValueTask.FromResult(LatencyShare),
+                LatencyGenerator = _ => ValueTask.FromResult(AddedLatency),
+                Randomizer = latencyChance.NextDouble,
+            })
+            .AddChaosOutcome(new ChaosOutcomeStrategyOptions<ServiceReply>
+            {
+                EnabledGenerator = _ => ValueTask.FromResult(ErrorRate > 0),
+                InjectionRateGenerator = _ => ValueTask.FromResult(ErrorRate),
+                OutcomeGenerator = _ => ValueTask.FromResult<Outcome<ServiceReply>?>(Outcome.FromResult(ServiceReply.ServerError)),
+                Randomizer = outcomeChance.NextDouble,
+            })
+            .Build();
+    }
+
+    public ServiceProfile Profile { get; }
+
+    /// <summary>Share of requests answered with a server error, 0 to 1.</summary>
+    public double ErrorRate { get; set; }
+
+    /// <summary>Latency added to requests (a slow dependency, a long GC, a cold cache).</summary>
+    public TimeSpan AddedLatency { get; set; }
+
+    /// <summary>Share of requests that get <see cref="AddedLatency"/>, 0 to 1: all of them by default, fewer for spikes.</summary>
+    public double LatencyShare { get; set; } = 1;
+
+    public int Busy { get; private set; }
+
+    public int Queued => waiting.Count;
+
+    public long Received { get; private set; }
+
+    public long Answered { get; private set; }
+
+    public long Errors { get; private set; }
+
+    public long Overloaded { get; private set; }
+
+    protected override void OnMessage(string from, IMessage message)
+    {
+        if (message is not ServiceRequest request)
+        {
+            return;
+        }
+        Received++;
+        if (Busy < Profile.Slots)
+        {
+            Begin(from, request.CallId);
+        }
+        else if (waiting.Count < Profile.QueueLimit)
+        {
+            waiting.Enqueue((from, request.CallId));
+        }
+        else
+        {
+            Overloaded++;
+            Send(from, new ServiceResponse(request.CallId, false, "overloaded"));
+        }
+    }
+
+    protected override void OnCrash()
+    {
+        life++;
+        waiting.Clear();
+        Busy = 0;
+    }
+
+    private void Begin(string from, long callId)
+    {
+        Busy++;
+        InlineTasks.Forget(ServeAsync(from, callId, life), onError);
+    }
+
+    private async Task ServeAsync(string from, long callId, int startedIn)
+    {
+        var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: false);
+        Outcome<ServiceReply> outcome;
+        try
+        {
+            outcome = await chaos.ExecuteOutcomeAsync(static (_, self) => self.WorkAsync(), context, this).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+        if (startedIn != life || !IsUp)
+        {
+            return;
+        }
+        Busy--;
+        var reply = outcome.Result ?? ServiceReply.ServerError;
+        Answered++;
+        Errors += reply.Ok ? 0 : 1;
+        Send(from, new ServiceResponse(callId, reply.Ok, reply.Detail));
+        if (waiting.Count > 0 && Busy < Profile.Slots)
+        {
+            var (next, nextId) = waiting.Dequeue();
+            Begin(next, nextId);
+        }
+    }
+
+    private ValueTask<Outcome<ServiceReply>> WorkAsync()
+    {
+        var done = new TaskCompletionSource<Outcome<ServiceReply>>();
+        var latency = Profile.BaseLatency + latencyRandom.NextExponential(Profile.LatencyTail);
+        StartTimer(latency, () =>
+        {
+            using var inline = InlineTasks.Inline();
+            done.TrySetResult(Outcome.FromResult(ServiceReply.Success));
+        });
+        return new ValueTask<Outcome<ServiceReply>>(done.Task);
+    }
+}

@@ -1,0 +1,49 @@
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Patterns.Ambassador;
+using PatternDashboard.Web.Components.Shared;
+
+namespace PatternDashboard.Web.Components.Patterns.Ambassador;
+
+/// <summary>
+/// Ambassador, live: the application, its helper and the remote service; attempts against requests, attempts per
+/// request, the helper's own log, every fault and the retry-storm switch, invariants and the event log.
+/// </summary>
+public partial class AmbassadorPage : PatternPageBase
+{
+    private bool infoOpen;
+    private string? selectedNode;
+
+    protected override string PatternId => AmbassadorPattern.Id;
+
+    private SimulationSnapshot? Snapshot => State?.Snapshot;
+
+    private AmbassadorDetails? Details => Snapshot?.Details as AmbassadorDetails;
+
+    private string AmbassadorStatus => Details switch
+    {
+        null => "—",
+        { AmbassadorUp: false } => "crashed: the app's calls get no answer",
+        { Bypassed: true } => "bypassed: the app calls the service itself",
+        { RetryStorm: true } => "retrying at once, no budget (break it)",
+        _ => "retrying with exponential backoff, jitter and a budget",
+    };
+
+    private double BarPercent(long count)
+    {
+        long max = Details?.AttemptHistogram.Max() ?? 0;
+        return max == 0 ? 0 : 100.0 * count / max;
+    }
+
+    /// <summary>Attempts against requests on one chart (the retry storm shows as the gap), then outcomes, then latency.</summary>
+    private IEnumerable<(string Title, IReadOnlyList<SeriesView> Series)> ChartGroups
+    {
+        get
+        {
+            var series = Snapshot?.Series ?? [];
+            IReadOnlyList<SeriesView> Pick(params string[] names) => [.. series.Where(s => names.Contains(s.Name))];
+            yield return ("Attempts per second against requests per second", Pick("requests/s", "attempts/s"));
+            yield return ("Answered and failed requests per second", Pick("answered/s", "failed/s"));
+            yield return ("Latency as the app sees it (p90)", Pick("latency p90"));
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Patterns.CircuitBreaker;
+using PatternDashboard.Web.Components.Shared;
+using static PatternDashboard.Simulation.Patterns.CircuitBreaker.CircuitBreakerPattern;
+
+namespace PatternDashboard.Web.Components.Patterns.CircuitBreaker;
+
+/// <summary>How the caller and the services read on screen: role and health as text and shape.</summary>
+public static class CircuitBreakerView
+{
+    public static IReadOnlyList<ShapeLegendItem> Legend { get; } =
+    [
+        new(ShapePaths.Square, "caller"),
+        new(ShapePaths.Circle, "healthy service"),
+        new(ShapePaths.Triangle, "failing or slow service"),
+        new(ShapePaths.Diamond, "service down"),
+    ];
+
+    public static IReadOnlyList<MessageKindStyle> MessageKinds { get; } =
+    [
+        new("request", "request", ShapePaths.Square),
+        new("response", "good answer", ShapePaths.Circle),
+        new("error", "error answer", ShapePaths.Triangle),
+    ];
+
+    public static bool IsCaller(NodeView node) => node.Id == CallerId;
+
+    public static string Shape(NodeView node) => IsCaller(node) ? ShapePaths.Square : node.State switch
+    {
+        "down" => ShapePaths.Diamond,
+        "failing" or "slow" => ShapePaths.Triangle,
+        _ => ShapePaths.Circle,
+    };
+
+    /// <summary>"caller", or a service's health and its breaker: "slow, breaker Open".</summary>
+    public static string StateText(NodeView node) =>
+        IsCaller(node) ? "caller" : $"{node.State}, breaker {node.Properties.GetValueOrDefault("breaker")}";
+
+    public static string? Caption(NodeView node) => IsCaller(node)
+        ? $"{UiFormat.Value(node.Properties.GetValueOrDefault("busySlots"))} of {UiFormat.Value(node.Properties.GetValueOrDefault("slots"))} slots busy"
+        : $"breaker {node.Properties.GetValueOrDefault("breaker")}";
+
+    public static string AriaLabel(NodeView node) => $"{node.Label}, {StateText(node)}";
+
+    /// <summary>From the diagram only the on-off faults of a service; values are set on its card.</summary>
+    public static bool IsActionAvailable(NodeView node, FaultDefinition fault) =>
+        !IsCaller(node) && fault.Parameter is null;
+
+    /// <summary>The CSS word for a breaker state: closed, open, half-open, isolated, removed.</summary>
+    public static string StateClass(string state) => state.ToLowerInvariant();
+
+    /// <summary>A one-letter mark for the band, so that states differ by text as well as colour.</summary>
+    public static string StateMark(string state) => state switch
+    {
+        BreakerStates.Open => "O",
+        BreakerStates.HalfOpen => "H",
+        BreakerStates.Isolated => "I",
+        _ => "C",
+    };
+}
