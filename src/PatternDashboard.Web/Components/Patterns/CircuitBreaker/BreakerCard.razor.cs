@@ -27,6 +27,9 @@ public partial class BreakerCard
     /// <summary>Raised with the service id when "Close circuit" is pressed.</summary>
     [Parameter] public EventCallback<string> OnClose { get; set; }
 
+    /// <summary>False for a viewer who may only watch: the card shows the breaker, not the isolate and close buttons. Default: true.</summary>
+    [Parameter] public bool CanControl { get; set; } = true;
+
     private bool CanIsolate => Breaker.State is not (BreakerStates.Isolated or "Removed");
 
     private bool CanClose => Breaker.State is BreakerStates.Open or BreakerStates.HalfOpen or BreakerStates.Isolated;

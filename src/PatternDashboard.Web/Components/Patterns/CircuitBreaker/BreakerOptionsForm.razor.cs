@@ -23,6 +23,9 @@ public partial class BreakerOptionsForm
     /// <summary>Where changes go. Required.</summary>
     [Parameter, EditorRequired] public ISimulationSession Session { get; set; } = default!;
 
+    /// <summary>False for a viewer who may only watch: the options in force show in disabled fields, with no apply button. Default: true.</summary>
+    [Parameter] public bool CanControl { get; set; } = true;
+
     protected override void OnParametersSet()
     {
         // While the person edits, new snapshots must not overwrite what they typed.
@@ -46,6 +49,10 @@ public partial class BreakerOptionsForm
 
     private async Task ApplyAsync()
     {
+        if (!CanControl)
+        {
+            return;
+        }
         try
         {
             BreakerSettings.Checked(failureRatio, minimumThroughput, samplingDurationMs, breakDurationMs);

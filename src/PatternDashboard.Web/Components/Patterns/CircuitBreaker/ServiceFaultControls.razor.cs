@@ -25,6 +25,9 @@ public partial class ServiceFaultControls
     /// <summary>Where faults go. Required.</summary>
     [Parameter, EditorRequired] public ISimulationSession Session { get; set; } = default!;
 
+    /// <summary>False for a viewer who may only watch: the service's state shows, its fault and load controls do not. Default: true.</summary>
+    [Parameter] public bool CanControl { get; set; } = true;
+
     protected override void OnParametersSet()
     {
         if (!loadShown)
@@ -59,6 +62,11 @@ public partial class ServiceFaultControls
 
     private bool IsActive(string faultId) => ActiveFaults.Any(f => f.FaultId == faultId && f.Target == Breaker.ServiceId);
 
-    private async Task InjectAsync(string faultId, double? value) =>
-        error = await SafeRun.TryAsync(() => Session.InjectFaultAsync(new FaultRequest(faultId, Breaker.ServiceId, value)));
+    private async Task InjectAsync(string faultId, double? value)
+    {
+        if (CanControl)
+        {
+            error = await SafeRun.TryAsync(() => Session.InjectFaultAsync(new FaultRequest(faultId, Breaker.ServiceId, value)));
+        }
+    }
 }
