@@ -17,16 +17,18 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
         await using var app = AppUnderTest.Start(options);
         progress.WriteLine($"App: {app.BaseAddress} ({(app.InProcess ? "started in this process" : "already running")})");
         await using var owner = await app.ConnectAsync(cancellationToken);
-        string sessionId = await CreateSharedSessionAsync(owner, cancellationToken);
-        progress.WriteLine($"Shared session {sessionId} ({options.PatternId}, seed {options.Seed}) playing at 1x");
+        var (roomCode, sessionId) = await CreateRoomAsync(owner, cancellationToken);
+        progress.WriteLine($"Room {roomCode}, session {sessionId} ({options.PatternId}, seed {options.Seed}) playing at 1x");
+        string? target = options.InstructorActions ? await InstructorActions.PickTargetAsync(owner, sessionId, cancellationToken) : null;
+        await using var actions = new InstructorActions(owner, sessionId);
 
         await using var probe = new PublishProbe(app, sessionId);
         await probe.StartAsync(cancellationToken);
         await Task.Delay(Settle, cancellationToken);
         long? heapBefore = ManagedHeapAfterFullCollection(app);
 
-        await using var viewers = new HubViewers(app, sessionId);
-        progress.WriteLine($"Opening {options.Viewers} hub viewers...");
+        await using var viewers = new HubViewers(app, sessionId, roomCode, actions);
+        progress.WriteLine($"Opening {options.Viewers} hub viewers (each joins room {roomCode})...");
         await viewers.OpenAsync(options.Viewers, cancellationToken);
         await Task.Delay(Settle, cancellationToken);
         long? heapWithViewers = ManagedHeapAfterFullCollection(app);
@@ -36,7 +38,7 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
         if (options.Pages > 0)
         {
             progress.WriteLine($"Opening {options.Pages} browser pages...");
-            await browsers.OpenAsync(app.BaseAddress, options.PatternId, sessionId, options.Pages, options.ChromiumPath);
+            await browsers.OpenAsync(app.BaseAddress, options.PatternId, roomCode, options.Pages, options.ChromiumPath);
             progress.WriteLine($"{browsers.Count} pages show the session");
             await Task.Delay(Settle, cancellationToken);
             heapWithPages = ManagedHeapAfterFullCollection(app);
@@ -52,7 +54,17 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
         viewers.Measuring = true;
         probe.Measuring = true;
         browsers.Measuring = true;
+        if (target is not null)
+        {
+            progress.WriteLine($"Instructor crashes and restarts {target} every {InstructorActions.Interval.TotalSeconds:0} s");
+            actions.Start(target);
+        }
+        else
+        {
+            progress.WriteLine("Instructor actions: off (--no-actions, or the pattern has no crash and restart faults)");
+        }
         await Task.Delay(options.Duration, cancellationToken);
+        await actions.DisposeAsync();
         viewers.Measuring = false;
         probe.Measuring = false;
         browsers.Measuring = false;
@@ -85,6 +97,9 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
             app.InProcess ? cpu : null,
             viewers.Delays,
             viewers.Received,
+            viewers.ActionDelays,
+            actions.Sent,
+            actions.Refused,
             pageDelays,
             unmatched,
             probe.Bytes,
@@ -97,15 +112,12 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
             sandbox);
     }
 
-    /// <summary>
-    /// The one place that makes the shared session. Rooms will replace this with CreateRoom (and viewers with
-    /// JoinRoom); everything else already treats the id as a room's session.
-    /// </summary>
-    private async Task<string> CreateSharedSessionAsync(HubConnection owner, CancellationToken cancellationToken)
+    /// <summary>The shared room a class follows; the tool's own connection is its instructor and starts it playing.</summary>
+    private async Task<(string RoomCode, string SessionId)> CreateRoomAsync(HubConnection owner, CancellationToken cancellationToken)
     {
-        var created = await owner.InvokeAsync<SessionCreated>("CreateSession", options.PatternId, new { seed = options.Seed }, cancellationToken);
+        var created = await owner.InvokeAsync<RoomCreatedInfo>("CreateRoom", options.PatternId, new { seed = options.Seed }, cancellationToken);
         await owner.InvokeAsync<object>("Control", created.SessionId, new { action = "play" }, cancellationToken);
-        return created.SessionId;
+        return (created.RoomCode, created.SessionId);
     }
 
     /// <summary>What one private sandbox (its own session and one viewer on its own connection) adds to the heap.</summary>
