@@ -37,11 +37,15 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
         long? heapWithPages = heapWithViewers;
         if (options.Pages > 0)
         {
+            var (lohBefore, pohBefore) = LargeAndPinnedHeaps();
             progress.WriteLine($"Opening {options.Pages} browser pages...");
             await browsers.OpenAsync(app.BaseAddress, options.PatternId, roomCode, options.Pages, options.ChromiumPath);
             progress.WriteLine($"{browsers.Count} pages show the session");
             await Task.Delay(Settle, cancellationToken);
             heapWithPages = ManagedHeapAfterFullCollection(app);
+            var (lohAfter, pohAfter) = LargeAndPinnedHeaps();
+            progress.WriteLine($"Per page: large-object heap {(lohAfter - lohBefore) / 1024.0 / browsers.Count:0.0} KB, " +
+                $"pinned-object heap {(pohAfter - pohBefore) / 1024.0 / browsers.Count:0.0} KB (of the heap per page)");
             await browsers.ResetAsync();
         }
 
@@ -152,6 +156,16 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
 
     private static double? PerItem(long? before, long? after, int count) =>
         before is { } b && after is { } a && count > 0 ? (double)(a - b) / count : null;
+
+    /// <summary>
+    /// Large-object and pinned-object heap sizes after the last full collection: arrays over 85 KB (render and
+    /// message buffers) land in the first, the server's pooled socket buffers in the second.
+    /// </summary>
+    private static (long Loh, long Poh) LargeAndPinnedHeaps()
+    {
+        var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        return (info.GenerationInfo[3].SizeAfterBytes, info.GenerationInfo[4].SizeAfterBytes);
+    }
 
     /// <summary>The managed heap of this process after a full, compacting collection; only meaningful for the in-process app.</summary>
     private static long? ManagedHeapAfterFullCollection(AppUnderTest app)
