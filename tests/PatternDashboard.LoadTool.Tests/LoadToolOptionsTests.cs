@@ -53,6 +53,13 @@ public sealed class LoadToolOptionsTests
     }
 
     [Fact]
+    public void Parse_NoActions_TurnsTheInstructorActionsOff()
+    {
+        Assert.True(LoadToolOptions.Parse([]).InstructorActions);
+        Assert.False(LoadToolOptions.Parse(["--no-actions", "--viewers", "30"]).InstructorActions);
+    }
+
+    [Fact]
     public void Parse_UnknownOption_SaysSoAndPointsAtHelp()
     {
         var error = Assert.Throws<ArgumentException>(() => LoadToolOptions.Parse(["--viewrs", "3"]));

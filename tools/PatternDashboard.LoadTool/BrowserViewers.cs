@@ -60,7 +60,8 @@ internal sealed class BrowserViewers : IAsyncDisposable
         }
     }
 
-    public async Task OpenAsync(Uri address, string patternId, string sessionId, int count, string chromiumPath)
+    /// <summary>Opens <paramref name="count"/> student pages on the room (its join address), each in its own browser context.</summary>
+    public async Task OpenAsync(Uri address, string patternId, string roomCode, int count, string chromiumPath)
     {
         if (!File.Exists(chromiumPath))
         {
@@ -73,7 +74,7 @@ internal sealed class BrowserViewers : IAsyncDisposable
             Headless = true,
             Args = ChromiumArgs,
         });
-        var url = new Uri(address, $"patterns/{Uri.EscapeDataString(patternId)}?session={Uri.EscapeDataString(sessionId)}");
+        var url = new Uri(address, $"patterns/{Uri.EscapeDataString(patternId)}?room={Uri.EscapeDataString(roomCode)}");
         for (int i = 0; i < count; i++)
         {
             // A context per page, like separate students: each gets its own circuit.

@@ -1,13 +1,16 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
+using PatternDashboard.Web.Hubs;
 
 namespace PatternDashboard.LoadTool;
 
 /// <summary>
 /// Hub connections that stream one session. Each records how late every update arrives (its receive time minus
 /// the server's publish stamp); the first update of a stream is the state at subscribe time, so it is not counted.
+/// Given a room code, each viewer joins the room first, as a student's script would. Given the instructor's
+/// actions, each viewer also times when its stream first shows each one.
 /// </summary>
-internal sealed class HubViewers(AppUnderTest app, string sessionId) : IAsyncDisposable
+internal sealed class HubViewers(AppUnderTest app, string sessionId, string? roomCode = null, InstructorActions? actions = null) : IAsyncDisposable
 {
     private readonly List<HubConnection> connections = [];
     private readonly List<Task> streams = [];
@@ -16,6 +19,9 @@ internal sealed class HubViewers(AppUnderTest app, string sessionId) : IAsyncDis
     private long received;
 
     public LatencyHistogram Delays { get; } = new();
+
+    /// <summary>Instructor action sent → first update showing it, per viewer and action, while measuring.</summary>
+    public LatencyHistogram ActionDelays { get; } = new();
 
     public int Count => connections.Count;
 
@@ -46,15 +52,25 @@ internal sealed class HubViewers(AppUnderTest app, string sessionId) : IAsyncDis
     private async Task WatchAsync(HubConnection connection)
     {
         bool first = true;
+        var watch = new ActionWatch();
         try
         {
+            if (roomCode is not null)
+            {
+                await connection.InvokeAsync<RoomJoined>("JoinRoom", roomCode, stop.Token);
+            }
             await foreach (var item in connection.StreamAsync<JsonElement>("StreamSnapshots", sessionId, stop.Token))
             {
                 long now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                long publishedAt = item.GetProperty("publishedAtMs").GetInt64();
                 if (!first && measuring)
                 {
-                    Delays.Record(now - item.GetProperty("publishedAtMs").GetInt64());
+                    Delays.Record(now - publishedAt);
                     Interlocked.Increment(ref received);
+                    if (actions?.Current is { } action && watch.Observe(action, TargetUp(item, action.Target), publishedAt, now) is { } delay)
+                    {
+                        ActionDelays.Record(delay);
+                    }
                 }
                 first = false;
             }
@@ -62,6 +78,18 @@ internal sealed class HubViewers(AppUnderTest app, string sessionId) : IAsyncDis
         catch (OperationCanceledException)
         {
         }
+    }
+
+    private static bool? TargetUp(JsonElement snapshot, string target)
+    {
+        foreach (var node in snapshot.GetProperty("nodes").EnumerateArray())
+        {
+            if (node.GetProperty("id").GetString() == target)
+            {
+                return node.GetProperty("up").GetBoolean();
+            }
+        }
+        return null;
     }
 
     public async ValueTask DisposeAsync()

@@ -10,6 +10,9 @@ internal sealed record LoadResult(
     TimeSpan? Cpu,
     LatencyHistogram HubDelays,
     long HubUpdates,
+    LatencyHistogram ActionDelays,
+    int ActionsSent,
+    int ActionsRefused,
     LatencyHistogram PageDelays,
     int PageUnmatched,
     LatencyHistogram UpdateBytes,
@@ -32,6 +35,11 @@ internal sealed record LoadResult(
             $"Hub update delay (ms):   {Percentiles(HubDelays)}  ({HubUpdates} updates, " +
                 $"{Rate(HubUpdates, Options.Viewers)} per viewer per second)",
         };
+        if (ActionsSent > 0)
+        {
+            lines.Add($"Instructor action seen (ms): {Percentiles(ActionDelays)}  ({ActionsSent} crash/restart actions, " +
+                $"{ActionsRefused} refused; {ActionDelays.Count} sightings = actions x viewers who saw them)");
+        }
         if (Options.Pages > 0)
         {
             lines.Add($"Page DOM delay (ms):     {Percentiles(PageDelays)}  ({PageDelays.Count} clock changes, {PageUnmatched} unmatched)");

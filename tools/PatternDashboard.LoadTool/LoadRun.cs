@@ -17,16 +17,18 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
         await using var app = AppUnderTest.Start(options);
         progress.WriteLine($"App: {app.BaseAddress} ({(app.InProcess ? "started in this process" : "already running")})");
         await using var owner = await app.ConnectAsync(cancellationToken);
-        string sessionId = await CreateSharedSessionAsync(owner, cancellationToken);
-        progress.WriteLine($"Shared session {sessionId} ({options.PatternId}, seed {options.Seed}) playing at 1x");
+        var (roomCode, sessionId) = await CreateRoomAsync(owner, cancellationToken);
+        progress.WriteLine($"Room {roomCode}, session {sessionId} ({options.PatternId}, seed {options.Seed}) playing at 1x");
+        string? target = options.InstructorActions ? await InstructorActions.PickTargetAsync(owner, sessionId, cancellationToken) : null;
+        await using var actions = new InstructorActions(owner, sessionId);
 
         await using var probe = new PublishProbe(app, sessionId);
         await probe.StartAsync(cancellationToken);
         await Task.Delay(Settle, cancellationToken);
         long? heapBefore = ManagedHeapAfterFullCollection(app);
 
-        await using var viewers = new HubViewers(app, sessionId);
-        progress.WriteLine($"Opening {options.Viewers} hub viewers...");
+        await using var viewers = new HubViewers(app, sessionId, roomCode, actions);
+        progress.WriteLine($"Opening {options.Viewers} hub viewers (each joins room {roomCode})...");
         await viewers.OpenAsync(options.Viewers, cancellationToken);
         await Task.Delay(Settle, cancellationToken);
         long? heapWithViewers = ManagedHeapAfterFullCollection(app);
@@ -35,11 +37,15 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
         long? heapWithPages = heapWithViewers;
         if (options.Pages > 0)
         {
+            var (lohBefore, pohBefore) = LargeAndPinnedHeaps();
             progress.WriteLine($"Opening {options.Pages} browser pages...");
-            await browsers.OpenAsync(app.BaseAddress, options.PatternId, sessionId, options.Pages, options.ChromiumPath);
+            await browsers.OpenAsync(app.BaseAddress, options.PatternId, roomCode, options.Pages, options.ChromiumPath);
             progress.WriteLine($"{browsers.Count} pages show the session");
             await Task.Delay(Settle, cancellationToken);
             heapWithPages = ManagedHeapAfterFullCollection(app);
+            var (lohAfter, pohAfter) = LargeAndPinnedHeaps();
+            progress.WriteLine($"Per page: large-object heap {(lohAfter - lohBefore) / 1024.0 / browsers.Count:0.0} KB, " +
+                $"pinned-object heap {(pohAfter - pohBefore) / 1024.0 / browsers.Count:0.0} KB (of the heap per page)");
             await browsers.ResetAsync();
         }
 
@@ -52,7 +58,17 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
         viewers.Measuring = true;
         probe.Measuring = true;
         browsers.Measuring = true;
+        if (target is not null)
+        {
+            progress.WriteLine($"Instructor crashes and restarts {target} every {InstructorActions.Interval.TotalSeconds:0} s");
+            actions.Start(target);
+        }
+        else
+        {
+            progress.WriteLine("Instructor actions: off (--no-actions, or the pattern has no crash and restart faults)");
+        }
         await Task.Delay(options.Duration, cancellationToken);
+        await actions.DisposeAsync();
         viewers.Measuring = false;
         probe.Measuring = false;
         browsers.Measuring = false;
@@ -85,6 +101,9 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
             app.InProcess ? cpu : null,
             viewers.Delays,
             viewers.Received,
+            viewers.ActionDelays,
+            actions.Sent,
+            actions.Refused,
             pageDelays,
             unmatched,
             probe.Bytes,
@@ -97,15 +116,12 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
             sandbox);
     }
 
-    /// <summary>
-    /// The one place that makes the shared session. Rooms will replace this with CreateRoom (and viewers with
-    /// JoinRoom); everything else already treats the id as a room's session.
-    /// </summary>
-    private async Task<string> CreateSharedSessionAsync(HubConnection owner, CancellationToken cancellationToken)
+    /// <summary>The shared room a class follows; the tool's own connection is its instructor and starts it playing.</summary>
+    private async Task<(string RoomCode, string SessionId)> CreateRoomAsync(HubConnection owner, CancellationToken cancellationToken)
     {
-        var created = await owner.InvokeAsync<SessionCreated>("CreateSession", options.PatternId, new { seed = options.Seed }, cancellationToken);
+        var created = await owner.InvokeAsync<RoomCreatedInfo>("CreateRoom", options.PatternId, new { seed = options.Seed }, cancellationToken);
         await owner.InvokeAsync<object>("Control", created.SessionId, new { action = "play" }, cancellationToken);
-        return created.SessionId;
+        return (created.RoomCode, created.SessionId);
     }
 
     /// <summary>What one private sandbox (its own session and one viewer on its own connection) adds to the heap.</summary>
@@ -140,6 +156,16 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
 
     private static double? PerItem(long? before, long? after, int count) =>
         before is { } b && after is { } a && count > 0 ? (double)(a - b) / count : null;
+
+    /// <summary>
+    /// Large-object and pinned-object heap sizes after the last full collection: arrays over 85 KB (render and
+    /// message buffers) land in the first, the server's pooled socket buffers in the second.
+    /// </summary>
+    private static (long Loh, long Poh) LargeAndPinnedHeaps()
+    {
+        var info = GC.GetGCMemoryInfo(GCKind.FullBlocking);
+        return (info.GenerationInfo[3].SizeAfterBytes, info.GenerationInfo[4].SizeAfterBytes);
+    }
 
     /// <summary>The managed heap of this process after a full, compacting collection; only meaningful for the in-process app.</summary>
     private static long? ManagedHeapAfterFullCollection(AppUnderTest app)

@@ -38,10 +38,15 @@ internal sealed record LoadToolOptions
 
     public string ChromiumPath { get; init; } = "/usr/bin/chromium";
 
+    /// <summary>Whether the instructor crashes and restarts a node every second while measuring.</summary>
+    public bool InstructorActions { get; init; } = true;
+
     public bool InProcess => Url is null;
 
     public const string Usage = """
-        PatternDashboard load tool: many viewers on one shared session, measured.
+        PatternDashboard load tool: many viewers following one shared room, measured. The tool creates the
+        room as its instructor; every viewer joins it by code. While measuring, the instructor crashes and
+        restarts a node every second, and each viewer times when its stream first shows each action.
 
         Options (all optional):
           --viewers N      hub viewers streaming the shared session (0-500, default 50)
@@ -54,6 +59,7 @@ internal sealed record LoadToolOptions
           --pattern ID     pattern of the shared session (default leader-election)
           --seed N         seed of the shared session (default 42)
           --chromium PATH  Chromium executable (default /usr/bin/chromium)
+          --no-actions     the instructor does nothing while measuring (a quiet room)
           --help           this text
         """;
 
@@ -66,6 +72,11 @@ internal sealed record LoadToolOptions
         {
             string name = args[i];
             rateGiven |= name == "--rate";
+            if (name == "--no-actions")
+            {
+                options = options with { InstructorActions = false };
+                continue;
+            }
             string Value()
             {
                 if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal))

@@ -129,4 +129,30 @@ public sealed class FaultPanelTests : DashboardTestContext
         Click(cut, "Heal network");
         Assert.Equal([new FaultRequest("heal")], session.Injected);
     }
+
+    [Fact]
+    public void Click_AfterAnUnchangedUpdate_StillShowsItsResult()
+    {
+        var session = AddSession();
+        var cut = RenderPanel(session, CrashN2);
+        int renders = cut.RenderCount;
+        cut.Render(p => p.Add(x => x.Session, session).Add(x => x.ActiveFaults, new[] { CrashN2 with { } }));
+        Assert.Equal(renders, cut.RenderCount);
+
+        session.NextError = new SimulationInputException("There is no leader to crash right now; wait for an election to finish.");
+        Click(cut, "Crash leader");
+
+        Assert.Contains("There is no leader to crash right now", cut.Find(".mud-alert").TextContent);
+    }
+
+    [Fact]
+    public void Update_NewActiveFault_IsShown()
+    {
+        var session = AddSession();
+        var cut = RenderPanel(session);
+
+        cut.Render(p => p.Add(x => x.Session, session).Add(x => x.ActiveFaults, new[] { CrashN2 }));
+
+        Assert.Contains("Undo Crash Node 2", cut.Markup);
+    }
 }

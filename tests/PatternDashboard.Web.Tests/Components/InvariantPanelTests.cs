@@ -25,4 +25,21 @@ public sealed class InvariantPanelTests : DashboardTestContext
         Assert.Contains("Holds", holding.TextContent);
         Assert.Contains("Violated 0 times", holding.TextContent);
     }
+
+    [Fact]
+    public void Update_SameInvariants_IsNotRenderedAgainButAChangeIs()
+    {
+        static InvariantView Safety(bool holds, int violations) =>
+            new("election-safety", "At most one leader per term", holds, violations, holds ? null : "two leaders", holds ? null : 4.0);
+        var cut = Render<InvariantPanel>(p => p.Add(x => x.Invariants, [Safety(true, 0)]));
+        int renders = cut.RenderCount;
+
+        // A new list with equal items, as every publish makes: nothing to redraw.
+        cut.Render(p => p.Add(x => x.Invariants, [Safety(true, 0)]));
+        Assert.Equal(renders, cut.RenderCount);
+
+        cut.Render(p => p.Add(x => x.Invariants, [Safety(false, 1)]));
+        Assert.True(cut.RenderCount > renders);
+        Assert.Contains("VIOLATED", cut.Find("li[data-invariant=election-safety]").TextContent);
+    }
 }

@@ -46,8 +46,19 @@ public partial class EventLogView
 
     private IEnumerable<string> Kinds => Source.Select(e => e.Kind).Distinct().Order(StringComparer.Ordinal);
 
+    private readonly UnchangedInputs unchanged = new();
+    private (int Capacity, string Title, string FileName, string Height)? renderedSettings;
+
+    protected override bool ShouldRender() => unchanged.ShouldRender();
+
+    protected override void OnAfterRender(bool firstRender) => unchanged.Rendered();
+
     protected override void OnParametersSet()
     {
+        var settings = (Capacity, Title, FileName, Height);
+        // The buffer hands out a new list only when events arrive, so the same list means nothing new to show.
+        unchanged.Note(lastEvents is not null && ReferenceEquals(lastEvents, Events) && renderedSettings == settings);
+        renderedSettings = settings;
         if (!ReferenceEquals(lastEvents, Events))
         {
             lastEvents = Events;

@@ -25,6 +25,21 @@ public partial class FaultPanel
     /// <summary>False on a room's page for a viewer without the instructor key: no control is rendered. Default: true.</summary>
     [Parameter] public bool CanControl { get; set; } = true;
 
+    private readonly UnchangedInputs unchanged = new();
+    private (ISimulationSession Session, IReadOnlyList<ActiveFault>? Faults, string Title, bool CanControl)? rendered;
+
+    // Without ActiveFaults the panel reads the session directly, so it cannot tell a change: it always renders then.
+    protected override void OnParametersSet()
+    {
+        unchanged.Note(ActiveFaults is not null && rendered is { } r && ReferenceEquals(r.Session, Session)
+            && r.Title == Title && r.CanControl == CanControl && UnchangedInputs.SameItems(r.Faults, ActiveFaults));
+        rendered = (Session, ActiveFaults, Title, CanControl);
+    }
+
+    protected override bool ShouldRender() => unchanged.ShouldRender();
+
+    protected override void OnAfterRender(bool firstRender) => unchanged.Rendered();
+
     private IReadOnlyList<ActiveFault> Active => ActiveFaults ?? Session.Current.Snapshot.ActiveFaults;
 
     private IEnumerable<FaultDefinition> ClusterFaults =>

@@ -11,4 +11,19 @@ public partial class InvariantPanel
 
     /// <summary>The heading. Default: "Invariants".</summary>
     [Parameter] public string Title { get; set; } = "Invariants";
+
+    private readonly UnchangedInputs unchanged = new();
+    private IReadOnlyList<InvariantView>? renderedInvariants;
+    private string? renderedTitle;
+
+    protected override void OnParametersSet()
+    {
+        unchanged.Note(renderedInvariants is not null && Title == renderedTitle && UnchangedInputs.SameItems(Invariants, renderedInvariants));
+        renderedInvariants = Invariants;
+        renderedTitle = Title;
+    }
+
+    protected override bool ShouldRender() => unchanged.ShouldRender();
+
+    protected override void OnAfterRender(bool firstRender) => unchanged.Rendered();
 }

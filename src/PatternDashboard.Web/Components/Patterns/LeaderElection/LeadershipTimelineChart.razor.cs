@@ -30,10 +30,37 @@ public partial class LeadershipTimelineChart
     /// <summary>Node ids in a stable order, so each leader keeps its colour. Default: none (colours by first seen).</summary>
     [Parameter] public IReadOnlyList<string> NodeIds { get; set; } = [];
 
+    /// <summary>
+    /// Below this share of the width, a later "now" is not redrawn. Every redraw rescales the time axis, so it
+    /// moves every band and tick and sends all of them to each viewer, ten times a second; moving the edge by
+    /// under 1% of the width (a few pixels) is not worth that. New or ended reigns always redraw.
+    /// </summary>
+    internal const double RedrawShare = 0.01;
+
+    private readonly UnchangedInputs unchanged = new();
+    private IReadOnlyList<LeadershipSpan>? drawnTimeline;
+    private IReadOnlyList<string>? drawnNodeIds;
+    private double drawnNow;
+
     private double ViewHeight => lanes * LaneHeight + AxisHeight;
+
+    protected override bool ShouldRender() => unchanged.ShouldRender();
+
+    protected override void OnAfterRender(bool firstRender) => unchanged.Rendered();
 
     protected override void OnParametersSet()
     {
+        bool sameReigns = drawnTimeline is not null && UnchangedInputs.SameItems(Timeline, drawnTimeline)
+            && UnchangedInputs.SameItems(NodeIds, drawnNodeIds);
+        bool edgeBarelyMoved = Now >= drawnNow && (Now - drawnNow) / (end - start) < RedrawShare;
+        unchanged.Note(sameReigns && edgeBarelyMoved);
+        if (sameReigns && edgeBarelyMoved)
+        {
+            return;
+        }
+        drawnTimeline = Timeline;
+        drawnNodeIds = NodeIds;
+        drawnNow = Now;
         start = Timeline.Count == 0 ? 0 : Math.Min(Timeline.Min(s => s.Start), Now);
         end = Math.Max(Now, start + 1);
         placed = [];
