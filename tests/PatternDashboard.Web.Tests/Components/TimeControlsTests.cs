@@ -73,6 +73,18 @@ public sealed class TimeControlsTests : DashboardTestContext
     }
 
     [Fact]
+    public void SeedField_RunResetElsewhereWithANewSeed_ShowsTheNewSeed()
+    {
+        var session = AddSession();
+        var cut = RenderControls(session);
+        var reset = session.Current with { Snapshot = session.Current.Snapshot with { Seed = 777 } };
+
+        cut.Render(p => p.Add(x => x.State, reset));
+
+        Assert.Equal("777", cut.Find(".seed-field input").GetAttribute("value"));
+    }
+
+    [Fact]
     public void Reset_WithInvalidSeed_ShowsErrorAndSendsNothing()
     {
         var session = AddSession();

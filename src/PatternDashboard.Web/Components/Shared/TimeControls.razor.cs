@@ -15,6 +15,7 @@ public partial class TimeControls : IDisposable
 
     private CancellationTokenSource? fastForward;
     private string? seedText;
+    private long shownSeed;
     private string? seedError;
     private double fastForwardSeconds = 10;
     private string? error;
@@ -36,7 +37,16 @@ public partial class TimeControls : IDisposable
 
     private double FastForwardPercent => (Current.FastForward?.Fraction ?? 0) * 100;
 
-    protected override void OnParametersSet() => seedText ??= Current.Snapshot.Seed.ToString(CultureInfo.InvariantCulture);
+    protected override void OnParametersSet()
+    {
+        // A reset from elsewhere (a lesson, another controller of a room, a hub call) changes the run's seed; show it.
+        long seed = Current.Snapshot.Seed;
+        if (seedText is null || seed != shownSeed)
+        {
+            seedText = seed.ToString(CultureInfo.InvariantCulture);
+            shownSeed = seed;
+        }
+    }
 
     private Task TogglePlayAsync() => RunAsync(() => Session.ControlAsync(IsRunning ? ControlAction.Pause : ControlAction.Play));
 
