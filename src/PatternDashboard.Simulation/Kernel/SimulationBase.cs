@@ -56,6 +56,8 @@ public abstract class SimulationBase
     public IReadOnlyList<SimulationNode> Nodes => nodes;
 
     /// <summary>The faults and switches this pattern offers.</summary>
+    private (int NodeCount, IReadOnlyDictionary<string, IReadOnlyList<string>> Targets)? faultTargets;
+
     public abstract IReadOnlyList<FaultDefinition> FaultCatalog { get; }
 
     public IReadOnlyList<RecordedInput> Inputs => inputs;
@@ -180,7 +182,29 @@ public abstract class SimulationBase
         return new SimulationSnapshot(
             Pattern.Id, Seed, now.TotalSeconds, Scheduler.ExecutedCount,
             nodes.ConvertAll(Describe), DescribeLinks(), messages, Faults.Active, Invariants.Views(),
-            metrics, [.. series.Values.Select(s => new SeriesView(s.Name, s.Unit, s.ToArray()))], DescribeDetails());
+            metrics, [.. series.Values.Select(s => new SeriesView(s.Name, s.Unit, s.ToArray()))], DescribeDetails())
+        {
+            FaultTargets = DescribeFaultTargets(),
+        };
+    }
+
+    /// <summary>
+    /// Whether a node fault may aim at this node at all, such as "only consumers can be slowed". It must depend only on
+    /// what a node is, not on its state: the answer is cached until a node joins.
+    /// </summary>
+    protected virtual bool MayTarget(FaultDefinition fault, SimulationNode node) => true;
+
+    private IReadOnlyDictionary<string, IReadOnlyList<string>> DescribeFaultTargets()
+    {
+        if (faultTargets is { } cached && cached.NodeCount == nodes.Count)
+        {
+            return cached.Targets;
+        }
+        var targets = FaultCatalog
+            .Where(f => f.Target == FaultTarget.Node)
+            .ToDictionary(f => f.Id, f => (IReadOnlyList<string>)[.. nodes.Where(n => MayTarget(f, n)).Select(n => n.Id)]);
+        faultTargets = (nodes.Count, targets);
+        return targets;
     }
 
     /// <summary>Checks target and value, then returns the definition; throws with a clear message when wrong.</summary>

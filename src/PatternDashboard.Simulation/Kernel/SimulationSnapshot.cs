@@ -28,4 +28,8 @@ public sealed record SimulationSnapshot(
     IReadOnlyList<InvariantView> Invariants,
     IReadOnlyDictionary<string, double> Metrics,
     IReadOnlyList<SeriesView> Series,
-    object? Details);
+    object? Details)
+{
+    /// <summary>For each node-targeted fault, the nodes it may aim at at all (whether it applies right now is checked on injection).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? FaultTargets { get; init; }
+}

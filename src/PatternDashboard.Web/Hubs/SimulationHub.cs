@@ -60,14 +60,15 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
     public IReadOnlyList<FaultInfo> ListFaults(string sessionId)
     {
         var session = sessions.Get(sessionId);
-        string[] nodeIds = [.. session.Current.Snapshot.Nodes.Select(n => n.Id)];
+        var snapshot = session.Current.Snapshot;
+        string[] nodeIds = [.. snapshot.Nodes.Select(n => n.Id)];
         return
         [
             .. session.FaultCatalog.Select(f => new FaultInfo(
                 f.Id,
                 f.Label,
                 f.Description,
-                f.Target == FaultTarget.Node ? nodeIds : null,
+                f.Target == FaultTarget.Node ? snapshot.FaultTargets?.GetValueOrDefault(f.Id) ?? nodeIds : null,
                 f.Parameter is { } p ? new FaultParameterInfo(p.Name, p.Min, p.Max, p.Unit, p.Default) : null,
                 f.IsBreakIt,
                 f.IsInstant)),

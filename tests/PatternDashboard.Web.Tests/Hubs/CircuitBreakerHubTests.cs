@@ -24,6 +24,17 @@ public sealed class CircuitBreakerHubTests(DashboardFactory app) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task ListFaults_ServiceFaultsOfferTheServicesButNotTheCaller()
+    {
+        var created = await hub.InvokeAsync<SessionCreated>("CreateSession", Id, new { seed = 3 });
+
+        var faults = await hub.InvokeAsync<JsonElement>("ListFaults", created.SessionId);
+
+        var errors = faults.EnumerateArray().Single(f => f.GetProperty("id").GetString() == Fault.ErrorRate);
+        Assert.Equal([ServiceA, ServiceB], errors.GetProperty("targets").EnumerateArray().Select(t => t.GetString()));
+    }
+
+    [Fact]
     public async Task ErrorRate100_BreakerOpens_ClearAndItCloses()
     {
         var created = await hub.InvokeAsync<SessionCreated>("CreateSession", Id, new { seed = 3 });

@@ -24,6 +24,17 @@ public sealed class LeaderElectionHubTests(DashboardFactory app) : IAsyncLifetim
         return (leader.ValueKind == JsonValueKind.Null ? null : leader.GetString(), details.GetProperty("highestTerm").GetInt64());
     }
 
+    [Fact]
+    public async Task ListFaults_NodeFaultsOfferTheClusterNodesButNotTheClient()
+    {
+        var created = await hub.InvokeAsync<SessionCreated>("CreateSession", LeaderElectionPattern.Id, new { seed = 1, nodeCount = 3 });
+
+        var faults = await hub.InvokeAsync<JsonElement>("ListFaults", created.SessionId);
+
+        var crash = faults.EnumerateArray().Single(f => f.GetProperty("id").GetString() == "crash");
+        Assert.Equal(["n1", "n2", "n3"], crash.GetProperty("targets").EnumerateArray().Select(t => t.GetString()));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

@@ -24,6 +24,22 @@ public sealed class PubSubHubTests(DashboardFactory app) : IAsyncLifetime
         details.GetProperty("subscriptions").EnumerateArray().Single(s => s.GetProperty("name").GetString() == name);
 
     [Fact]
+    public async Task ListFaults_SlowingOffersOnlyConsumers_CrashingOffersEveryNode()
+    {
+        var created = await hub.InvokeAsync<SessionCreated>("CreateSession", PubSubPattern.Id, new { seed = 3 });
+        var nodes = (await hub.InvokeAsync<SnapshotInfo>("GetSnapshot", created.SessionId)).Nodes.Select(n => n.Id).ToList();
+
+        var faults = (await hub.InvokeAsync<JsonElement>("ListFaults", created.SessionId)).EnumerateArray()
+            .Where(f => f.GetProperty("targets").ValueKind == JsonValueKind.Array)
+            .ToDictionary(f => f.GetProperty("id").GetString()!, f => f.GetProperty("targets").EnumerateArray().Select(t => t.GetString()!).ToList());
+
+        Assert.Equal(nodes, faults[MessagingFaults.Crash]);
+        Assert.NotEmpty(faults[MessagingFaults.Slow]);
+        Assert.DoesNotContain("broker", faults[MessagingFaults.Slow]);
+        Assert.DoesNotContain(faults[MessagingFaults.Slow], id => id.StartsWith("pub-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task CrashConsumers_BacklogGrows_RestartThenItDrainsToZero()
     {
         var created = await hub.InvokeAsync<SessionCreated>("CreateSession", PubSubPattern.Id, new { seed = 3, options = new Dictionary<string, double> { ["consumersPerSubscription"] = 1 } });

@@ -14,6 +14,9 @@ public sealed partial class CircuitBreakerCluster
 
     private static readonly HashSet<string> ServiceFaults = [Fault.ErrorRate, Fault.Latency, Fault.HardDown];
 
+    // Service faults aim at a service; the caller is the one whose calls they hurt.
+    protected override bool MayTarget(FaultDefinition fault, SimulationNode node) => services.ContainsKey(node.Id);
+
     protected override void CheckApplicable(FaultDefinition definition, FaultRequest request)
     {
         if (definition.Target == FaultTarget.Node && !services.ContainsKey(request.Target!))

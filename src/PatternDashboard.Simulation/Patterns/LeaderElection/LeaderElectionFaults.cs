@@ -15,6 +15,9 @@ public sealed partial class LeaderElectionCluster
     // The board records no target for "crash leader"; these are its victims, in the order of those active faults.
     private readonly List<string> crashLeaderVictims = [];
 
+    // The client only writes; every node fault is about the cluster.
+    protected override bool MayTarget(FaultDefinition fault, SimulationNode node) => node != Client;
+
     protected override void CheckApplicable(FaultDefinition definition, FaultRequest request)
     {
         if (request.Target == Client.Id)

@@ -59,6 +59,8 @@ public abstract partial class MessagingCluster
     }
 
     /// <summary>A refusal for a pattern's own fault, or null to go ahead.</summary>
+    protected override bool MayTarget(FaultDefinition fault, SimulationNode node) => fault.Id != Slow || node is SubscriberNode;
+
     protected abstract string? RefusePatternFault(FaultDefinition definition, FaultRequest request);
 
     /// <summary>Applies a pattern's own fault; returns its undo, or null.</summary>
