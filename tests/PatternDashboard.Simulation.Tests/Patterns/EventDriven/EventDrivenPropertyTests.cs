@@ -1,8 +1,10 @@
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Patterns.EventDriven;
 using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Tests.TestSupport;
 using static PatternDashboard.Simulation.Patterns.EventDriven.EventDrivenPattern;
 using static PatternDashboard.Simulation.Tests.Patterns.EventDriven.EventDrivenTestSupport;
+
 
 namespace PatternDashboard.Simulation.Tests.Patterns.EventDriven;
 
@@ -13,7 +15,7 @@ public sealed class EventDrivenPropertyTests
     [
         MessagingFaults.Crash, MessagingFaults.Restart, MessagingFaults.Pause, MessagingFaults.Resume, MessagingFaults.Slow,
         MessagingFaults.LinkLoss, MessagingFaults.Delay, MessagingFaults.Duplicate, Fault.AddService,
-        "clear", "clear", "clear", MessagingFaults.Restart, MessagingFaults.Resume,
+        RandomInputs.Clear, RandomInputs.Clear, RandomInputs.Clear, MessagingFaults.Restart, MessagingFaults.Resume,
     ];
 
     public static IEnumerable<object[]> PropertySeeds => Enumerable.Range(30_000, 200).Select(s => new object[] { (long)s });
@@ -50,31 +52,6 @@ public sealed class EventDrivenPropertyTests
         Assert.Equal(0, cluster.Stats.Sum(s => s.DeadLettered));
     }
 
-    /// <summary>Applies one random input the way a person might; refusals are part of the game.</summary>
-    private static bool TryRandomInput(EventDrivenCluster cluster, SeededRandom chaos)
-    {
-        string fault = RandomFaults[chaos.Next(RandomFaults.Length)];
-        try
-        {
-            if (fault == "clear")
-            {
-                var active = cluster.Faults.Active;
-                if (active.Count == 0)
-                {
-                    return false;
-                }
-                cluster.ClearFault(active[chaos.Next(active.Count)].Id);
-                return true;
-            }
-            var definition = cluster.FaultCatalog.Single(f => f.Id == fault);
-            string? target = definition.Target == FaultTarget.Node ? cluster.Nodes[chaos.Next(cluster.Nodes.Count)].Id : null;
-            double? value = definition.Parameter is { } p ? Math.Round(p.Min + Math.Pow(chaos.NextDouble(), 2) * (p.Max - p.Min)) : null;
-            cluster.InjectFault(new FaultRequest(fault, target, value));
-            return true;
-        }
-        catch (SimulationInputException)
-        {
-            return false;
-        }
-    }
+    private static bool TryRandomInput(EventDrivenCluster cluster, SeededRandom chaos) =>
+        RandomInputs.TryApply(cluster, chaos, RandomFaults, [.. cluster.Nodes.Select(n => n.Id)], skew: 2);
 }

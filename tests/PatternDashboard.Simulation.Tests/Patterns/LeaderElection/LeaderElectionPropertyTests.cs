@@ -1,7 +1,9 @@
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Patterns.LeaderElection;
+using PatternDashboard.Simulation.Tests.TestSupport;
 using static PatternDashboard.Simulation.Patterns.LeaderElection.LeaderElectionPattern;
 using static PatternDashboard.Simulation.Tests.Patterns.LeaderElection.LeaderElectionTestSupport;
+
 
 namespace PatternDashboard.Simulation.Tests.Patterns.LeaderElection;
 
@@ -13,7 +15,7 @@ public sealed class LeaderElectionPropertyTests
     [
         Fault.Crash, Fault.Restart, Fault.Pause, Fault.Resume, Fault.Isolate, Fault.Split, Fault.OneWay,
         Fault.Heal, Fault.Delay, Fault.Loss, Fault.ForceTimeout, Fault.CrashLeader,
-        "clear", "clear", "clear", Fault.Heal, Fault.Restart, Fault.Resume,
+        RandomInputs.Clear, RandomInputs.Clear, RandomInputs.Clear, Fault.Heal, Fault.Restart, Fault.Resume,
     ];
 
     public static IEnumerable<object[]> PropertySeeds => Seeds(200, first: 10_000);
@@ -95,32 +97,7 @@ public sealed class LeaderElectionPropertyTests
         Assert.False(cluster.Details().BreakQuorum);
     }
 
-    /// <summary>Applies one random input the way a user might; refusals are part of the game.</summary>
-    private static bool TryRandomInput(LeaderElectionCluster cluster, SeededRandom chaos)
-    {
-        string fault = RandomFaults[chaos.Next(RandomFaults.Length)];
-        try
-        {
-            if (fault == "clear")
-            {
-                var active = cluster.Faults.Active;
-                if (active.Count == 0)
-                {
-                    return false;
-                }
-                cluster.ClearFault(active[chaos.Next(active.Count)].Id);
-                return true;
-            }
-            var definition = cluster.FaultCatalog.Single(f => f.Id == fault);
-            string? target = definition.Target == FaultTarget.Node ? cluster.RaftNodes[chaos.Next(cluster.RaftNodes.Count)].Id : null;
-            // Skewed towards small values: a 2 s delay just stops everything, a 100 ms one makes elections race.
-            double? value = definition.Parameter is { } p ? Math.Round(p.Min + Math.Pow(chaos.NextDouble(), 3) * (p.Max - p.Min)) : null;
-            cluster.InjectFault(new FaultRequest(fault, target, value));
-            return true;
-        }
-        catch (SimulationInputException)
-        {
-            return false;
-        }
-    }
+    // Skewed towards small values: a 2 s delay just stops everything, a 100 ms one makes elections race.
+    private static bool TryRandomInput(LeaderElectionCluster cluster, SeededRandom chaos) =>
+        RandomInputs.TryApply(cluster, chaos, RandomFaults, [.. cluster.RaftNodes.Select(n => n.Id)], skew: 3);
 }

@@ -1,8 +1,10 @@
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Patterns.Messaging;
 using PatternDashboard.Simulation.Patterns.PubSub;
+using PatternDashboard.Simulation.Tests.TestSupport;
 using static PatternDashboard.Simulation.Patterns.PubSub.PubSubPattern;
 using static PatternDashboard.Simulation.Tests.Patterns.PubSub.PubSubTestSupport;
+
 
 namespace PatternDashboard.Simulation.Tests.Patterns.PubSub;
 
@@ -14,7 +16,7 @@ public sealed class PubSubPropertyTests
     [
         MessagingFaults.Crash, MessagingFaults.Restart, MessagingFaults.Pause, MessagingFaults.Resume, MessagingFaults.Slow,
         MessagingFaults.LinkLoss, MessagingFaults.Delay, MessagingFaults.Duplicate, Fault.Poison,
-        "clear", "clear", "clear", MessagingFaults.Restart, MessagingFaults.Resume,
+        RandomInputs.Clear, RandomInputs.Clear, RandomInputs.Clear, MessagingFaults.Restart, MessagingFaults.Resume,
     ];
 
     public static IEnumerable<object[]> PropertySeeds => Seeds(200, first: 20_000);
@@ -154,31 +156,6 @@ public sealed class PubSubPropertyTests
         };
     }
 
-    /// <summary>Applies one random input the way a person might; refusals are part of the game.</summary>
-    private static bool TryRandomInput(PubSubCluster cluster, SeededRandom chaos, string[]? keep = null)
-    {
-        string fault = RandomFaults[chaos.Next(RandomFaults.Length)];
-        try
-        {
-            if (fault == "clear")
-            {
-                var active = cluster.Faults.Active.Where(f => keep?.Contains(f.FaultId) != true).ToList();
-                if (active.Count == 0)
-                {
-                    return false;
-                }
-                cluster.ClearFault(active[chaos.Next(active.Count)].Id);
-                return true;
-            }
-            var definition = cluster.FaultCatalog.Single(f => f.Id == fault);
-            string? target = definition.Target == FaultTarget.Node ? cluster.Nodes[chaos.Next(cluster.Nodes.Count)].Id : null;
-            double? value = definition.Parameter is { } p ? Math.Round(p.Min + Math.Pow(chaos.NextDouble(), 2) * (p.Max - p.Min)) : null;
-            cluster.InjectFault(new FaultRequest(fault, target, value));
-            return true;
-        }
-        catch (SimulationInputException)
-        {
-            return false;
-        }
-    }
+    private static bool TryRandomInput(PubSubCluster cluster, SeededRandom chaos, string[]? keep = null) =>
+        RandomInputs.TryApply(cluster, chaos, RandomFaults, [.. cluster.Nodes.Select(n => n.Id)], skew: 2, keep);
 }
