@@ -89,6 +89,12 @@ public sealed class EventScheduler
     /// <summary>Runs the next event, moving the clock to its time. Returns false when nothing is scheduled.</summary>
     public bool Step()
     {
+        using var inline = InlineContinuations.Enter();
+        return StepInline();
+    }
+
+    private bool StepInline()
+    {
         DropCancelledHead();
         if (!queue.TryDequeue(out var next, out var key))
         {
@@ -106,9 +112,10 @@ public sealed class EventScheduler
     /// <summary>Runs every event due at or before <paramref name="time"/>, then moves the clock to it.</summary>
     public void RunUntil(TimeSpan time)
     {
+        using var inline = InlineContinuations.Enter();
         while (NextEventTime is { } next && next <= time)
         {
-            Step();
+            StepInline();
         }
         if (time > Clock.Now)
         {
@@ -119,7 +126,8 @@ public sealed class EventScheduler
     /// <summary>Runs events until exactly <paramref name="executedCount"/> have run, then moves the clock to <paramref name="time"/>.</summary>
     public void RunToPoint(long executedCount, TimeSpan time)
     {
-        while (ExecutedCount < executedCount && Step())
+        using var inline = InlineContinuations.Enter();
+        while (ExecutedCount < executedCount && StepInline())
         {
         }
         if (ExecutedCount != executedCount)

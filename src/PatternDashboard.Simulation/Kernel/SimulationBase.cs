@@ -115,6 +115,7 @@ public abstract class SimulationBase
         var definition = Validate(request);
         EnsureRoomForInput();
         inputs.Add(new RecordedInput(Clock.Now.Ticks, Scheduler.ExecutedCount, RecordedInput.Inject, request.FaultId, request.Target, request.Value));
+        using var inline = InlineContinuations.Enter(); // a fault may end work that others await (a crash cancels calls)
         return Apply(definition, request);
     }
 
@@ -127,6 +128,7 @@ public abstract class SimulationBase
         }
         EnsureRoomForInput();
         inputs.Add(new RecordedInput(Clock.Now.Ticks, Scheduler.ExecutedCount, RecordedInput.Clear, activeFaultId));
+        using var inline = InlineContinuations.Enter();
         var fault = Faults.Remove(activeFaultId);
         Log.Append(fault.Target, "fault", $"Cleared: {fault.Label}");
         Invariants.CheckAll();

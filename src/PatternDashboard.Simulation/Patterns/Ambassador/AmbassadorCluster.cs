@@ -36,7 +36,7 @@ public sealed partial class AmbassadorCluster : SimulationBase
         AddNode(App);
         AddNode(Ambassador);
         AddNode(Service);
-        appPipeline = new ResiliencePipelineBuilder<ServiceReply> { TimeProvider = new InlineTimeProvider(Clock) }
+        appPipeline = new ResiliencePipelineBuilder<ServiceReply> { TimeProvider = Clock }
             .AddTimeout(new TimeoutStrategyOptions { Timeout = Settings.RequestTimeout })
             .Build();
         requestsSeries = AddSeries("requests/s", "per s");

@@ -31,7 +31,7 @@ public sealed class AmbassadorNode : SimulationNode
         Settings = settings;
         Budget = new RetryBudget(settings.RetryBudgetShare);
         histogram = new long[settings.MaxAttempts];
-        var clock = new InlineTimeProvider(cluster.Clock);
+        var clock = cluster.Clock;
         Careful = Build(clock, new RetryStrategyOptions<ServiceReply>
         {
             MaxRetryAttempts = settings.MaxAttempts - 1,
@@ -90,7 +90,6 @@ public sealed class AmbassadorNode : SimulationNode
     {
         var ended = life;
         life = new CancellationTokenSource();
-        using var inline = InlineTasks.Inline();
         ended.Cancel();
         ended.Dispose();
     }

@@ -30,7 +30,7 @@ public sealed class ServiceBreaker
         this.callTimeout = callTimeout;
         ServiceId = serviceId;
         Settings = settings;
-        Unguarded = new ResiliencePipelineBuilder<ServiceReply> { TimeProvider = new InlineTimeProvider(simulation.Clock) }
+        Unguarded = new ResiliencePipelineBuilder<ServiceReply> { TimeProvider = simulation.Clock }
             .AddTimeout(new TimeoutStrategyOptions { Timeout = callTimeout })
             .Build();
         Guarded = Build();
@@ -122,7 +122,7 @@ public sealed class ServiceBreaker
         int built = ++generation;
         return new ResiliencePipelineBuilder<ServiceReply>
             {
-                TimeProvider = new InlineTimeProvider(simulation.Clock),
+                TimeProvider = simulation.Clock,
                 TelemetryListener = new TransitionListener(this, built),
             }
             .AddFallback(new FallbackStrategyOptions<ServiceReply>

@@ -29,7 +29,7 @@ public sealed class DownstreamService : SimulationNode
         latencyRandom = Random.Derive("latency");
         var latencyChance = Random.Derive("chaos-latency");
         var outcomeChance = Random.Derive("chaos-outcome");
-        chaos = new ResiliencePipelineBuilder<ServiceReply> { TimeProvider = new InlineTimeProvider(simulation.Clock) }
+        chaos = new ResiliencePipelineBuilder<ServiceReply> { TimeProvider = simulation.Clock }
             .AddChaosLatency(new ChaosLatencyStrategyOptions
             {
                 EnabledGenerator = _ => ValueTask.FromResult(AddedLatency > TimeSpan.Zero),
@@ -139,7 +139,6 @@ public sealed class DownstreamService : SimulationNode
         var latency = Profile.BaseLatency + latencyRandom.NextExponential(Profile.LatencyTail);
         StartTimer(latency, () =>
         {
-            using var inline = InlineTasks.Inline();
             done.TrySetResult(Outcome.FromResult(ServiceReply.Success));
         });
         return new ValueTask<Outcome<ServiceReply>>(done.Task);

@@ -47,7 +47,6 @@ public sealed class PendingCalls
             return false;
         }
         call.Registration.Unregister();
-        using var inline = InlineTasks.Inline();
         call.Completion.SetResult(outcome);
         return true;
     }
