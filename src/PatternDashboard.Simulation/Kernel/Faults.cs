@@ -23,7 +23,35 @@ public sealed record FaultDefinition(
     FaultTarget Target = FaultTarget.None,
     FaultParameter? Parameter = null,
     bool IsInstant = false,
-    bool IsBreakIt = false);
+    bool IsBreakIt = false)
+{
+    /// <summary>
+    /// For a break-it switch: the fault requests to give, in order, right after turning it on, that make one of the
+    /// pattern's invariants go red within 60 simulated seconds at default options ("show me the damage").
+    /// </summary>
+    public IReadOnlyList<FaultRequest> Demonstration { get; init; } = [];
+
+    /// <summary>Which fault the kernel or the network applies for every pattern; None for a pattern's own.</summary>
+    internal BuiltInFault BuiltIn { get; init; }
+}
+
+/// <summary>The faults defined once for every pattern: node lifecycle in the kernel, links in the network.</summary>
+internal enum BuiltInFault
+{
+    None,
+    Crash,
+    Restart,
+    Pause,
+    Resume,
+    Isolate,
+    Split,
+    OneWay,
+    Heal,
+    Delay,
+    Loss,
+    LinkLoss,
+    Duplicate,
+}
 
 /// <summary>A request to inject a fault: which one, aimed where, with which value.</summary>
 public sealed record FaultRequest(string FaultId, string? Target = null, double? Value = null);

@@ -17,7 +17,7 @@ public abstract class SimulationBase
     private readonly List<SimulationNode> nodes = [];
     private readonly Dictionary<string, MetricSeries> series = new(StringComparer.Ordinal);
     private readonly List<RecordedInput> inputs = [];
-    private bool started;
+    private readonly NetworkFaultState networkFaults;
     private Action? sample;
 
     protected SimulationBase(PatternDescriptor pattern, long seed, IReadOnlyDictionary<string, double> options, int eventLogCapacity = DefaultEventLogCapacity)
@@ -31,6 +31,7 @@ public abstract class SimulationBase
         Network = new SimulatedNetwork(this);
         Invariants = new InvariantBoard(Log, Scheduler.Clock);
         Faults = new FaultBoard();
+        networkFaults = new NetworkFaultState(this);
     }
 
     public PatternDescriptor Pattern { get; }
@@ -82,14 +83,20 @@ public abstract class SimulationBase
         return s;
     }
 
-    /// <summary>Starts every node, the invariant checks after each event and the metric sampling.</summary>
+    /// <summary>True once <see cref="Start"/> ran: nodes added from then on start as they are added.</summary>
+    public bool IsStarted { get; private set; }
+
+    /// <summary>
+    /// The start hook, the last line of every cluster's constructor: starts every node, the invariant checks after
+    /// each event and the metric sampling.
+    /// </summary>
     protected void Start()
     {
-        if (started)
+        if (IsStarted)
         {
             throw new InvalidOperationException("The simulation has already started.");
         }
-        started = true;
+        IsStarted = true;
         Scheduler.EventExecuted += Invariants.CheckAll;
         foreach (var node in nodes)
         {
@@ -131,7 +138,15 @@ public abstract class SimulationBase
         using var inline = InlineContinuations.Enter();
         var fault = Faults.Remove(activeFaultId);
         Log.Append(fault.Target, "fault", $"Cleared: {fault.Label}");
+        OnFaultsChanged();
         Invariants.CheckAll();
+    }
+
+    /// <summary>Ends an active fault as a side effect of another input (a restart ends its crash), logged like a clear.</summary>
+    protected internal void ClearQuietly(ActiveFault fault)
+    {
+        Faults.Remove(fault.Id);
+        Log.Append(fault.Target, "fault", $"Cleared: {fault.Label}");
     }
 
     /// <summary>Applies recorded inputs at their exact points of the run, then runs on to <paramref name="until"/> if given.</summary>
@@ -244,17 +259,58 @@ public abstract class SimulationBase
         {
             throw new SimulationInputException($"Fault '{definition.Id}' takes no value.");
         }
-        CheckApplicable(definition, request);
+        var node = request.Target is null ? null : Node(request.Target);
+        string? refusal = definition.BuiltIn switch
+        {
+            BuiltInFault.None => null,
+            var kind when NetworkFaults.IsNetwork(kind) => networkFaults.Refusal(kind, node),
+            var kind => LifecycleFaults.Refusal(kind, node!),
+        };
+        if (refusal is not null)
+        {
+            throw new SimulationInputException(refusal);
+        }
+        if (definition.BuiltIn == BuiltInFault.None)
+        {
+            CheckApplicable(definition, request);
+        }
+        if (node is not null && !MayTarget(definition, node))
+        {
+            var targets = nodes.Where(n => MayTarget(definition, n)).Select(n => n.Id);
+            throw new SimulationInputException($"'{definition.Label}' cannot be aimed at {node.Label}; aim it at one of {string.Join(", ", targets)}.");
+        }
         return definition;
     }
 
-    /// <summary>Pattern-specific checks (e.g. "crash" needs a running node); throw <see cref="SimulationInputException"/> to refuse.</summary>
+    /// <summary>
+    /// Fault hook: checks one of the pattern's own faults (the kernel checks crash, restart, pause, resume and the
+    /// network's); throw <see cref="SimulationInputException"/> to refuse.
+    /// </summary>
     protected virtual void CheckApplicable(FaultDefinition definition, FaultRequest request)
     {
     }
 
-    /// <summary>Applies a checked fault and returns its undo, or null when it leaves nothing to undo.</summary>
-    protected abstract Action? ApplyFault(FaultDefinition definition, FaultRequest request);
+    /// <summary>Fault hook: applies one of the pattern's own checked faults and returns its undo, or null when it leaves nothing to undo.</summary>
+    protected virtual Action? ApplyFault(FaultDefinition definition, FaultRequest request) =>
+        throw new InvalidOperationException($"Fault '{definition.Id}' of {Pattern.Id} has no implementation.");
+
+    /// <summary>Runs after any fault is injected or cleared, before the invariants are checked (e.g. to note who leads now).</summary>
+    protected virtual void OnFaultsChanged()
+    {
+    }
+
+    /// <summary>The active fault that crashed a node when it is not a "crash" aimed at it (e.g. "crash the leader"), so a restart ends it.</summary>
+    protected virtual ActiveFault? CrashCause(SimulationNode node) => null;
+
+    internal ActiveFault? CrashCauseOf(SimulationNode node) => CrashCause(node);
+
+    /// <summary>The two sides of "split": by default the first half of the nodes (rounded down) and the rest.</summary>
+    protected virtual (IReadOnlyList<SimulationNode> Minority, IReadOnlyList<SimulationNode> Majority) SplitSides() =>
+        (nodes.GetRange(0, nodes.Count / 2), nodes.GetRange(nodes.Count / 2, nodes.Count - nodes.Count / 2));
+
+    internal (IReadOnlyList<SimulationNode> Minority, IReadOnlyList<SimulationNode> Majority) SplitSidesOf() => SplitSides();
+
+    internal BuiltInFault BuiltInOf(string faultId) => FaultCatalog.FirstOrDefault(f => f.Id == faultId)?.BuiltIn ?? BuiltInFault.None;
 
     protected abstract NodeView Describe(SimulationNode node);
 
@@ -308,8 +364,15 @@ public abstract class SimulationBase
             label += $" ({value} {parameter.Unit})";
         }
         Log.Append(request.Target, "fault", $"Injected: {label}");
-        var undo = ApplyFault(definition, request);
+        var node = request.Target is null ? null : Node(request.Target);
+        var undo = definition.BuiltIn switch
+        {
+            BuiltInFault.None => ApplyFault(definition, request),
+            var kind when NetworkFaults.IsNetwork(kind) => networkFaults.Apply(kind, node, request.Value ?? definition.Parameter?.Default ?? 0),
+            var kind => LifecycleFaults.Apply(kind, node!, this),
+        };
         var active = undo is null || definition.IsInstant ? null : Faults.Add(request, label, Clock.Now, undo);
+        OnFaultsChanged();
         Invariants.CheckAll();
         return active;
     }

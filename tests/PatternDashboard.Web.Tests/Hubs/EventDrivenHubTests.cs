@@ -1,7 +1,8 @@
+using PatternDashboard.Simulation.Kernel;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using PatternDashboard.Simulation.Patterns.EventDriven;
-using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Patterns.Shared.Messaging;
 using PatternDashboard.Web.Hubs;
 
 namespace PatternDashboard.Web.Tests.Hubs;
@@ -26,7 +27,7 @@ public sealed class EventDrivenHubTests(DashboardFactory app) : IAsyncLifetime
     public async Task StopEmail_RegistrationsStillSucceed_RestartAndItCatchesUp()
     {
         var created = await hub.InvokeAsync<SessionCreated>("CreateSession", EventDrivenPattern.Id, new { seed = 3 });
-        var stop = await hub.InvokeAsync<FaultInjected>("InjectFault", created.SessionId, new { faultId = MessagingFaults.Crash, target = "email-1" });
+        var stop = await hub.InvokeAsync<FaultInjected>("InjectFault", created.SessionId, new { faultId = LifecycleFaults.Crash, target = "email-1" });
         var during = await DetailsAfter(created.SessionId, 5);
 
         Assert.Equal(1, during.GetProperty("successRate").GetDouble());
@@ -47,7 +48,7 @@ public sealed class EventDrivenHubTests(DashboardFactory app) : IAsyncLifetime
     {
         var created = await hub.InvokeAsync<SessionCreated>("CreateSession", EventDrivenPattern.Id, new { seed = 4 });
         await hub.InvokeAsync<FaultInjected>("InjectFault", created.SessionId, new { faultId = EventDrivenPattern.Fault.SynchronousCalls });
-        await hub.InvokeAsync<FaultInjected>("InjectFault", created.SessionId, new { faultId = MessagingFaults.Crash, target = "email-1" });
+        await hub.InvokeAsync<FaultInjected>("InjectFault", created.SessionId, new { faultId = LifecycleFaults.Crash, target = "email-1" });
 
         var details = await DetailsAfter(created.SessionId, 5);
 

@@ -1,7 +1,8 @@
+using PatternDashboard.Simulation.Kernel;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Patterns.Shared.Messaging;
 using PatternDashboard.Simulation.Patterns.PubSub;
 using PatternDashboard.Web.Hubs;
 
@@ -33,10 +34,10 @@ public sealed class PubSubHubTests(DashboardFactory app) : IAsyncLifetime
             .Where(f => f.GetProperty("targets").ValueKind == JsonValueKind.Array)
             .ToDictionary(f => f.GetProperty("id").GetString()!, f => f.GetProperty("targets").EnumerateArray().Select(t => t.GetString()!).ToList());
 
-        Assert.Equal(nodes, faults[MessagingFaults.Crash]);
-        Assert.NotEmpty(faults[MessagingFaults.Slow]);
-        Assert.DoesNotContain("broker", faults[MessagingFaults.Slow]);
-        Assert.DoesNotContain(faults[MessagingFaults.Slow], id => id.StartsWith("pub-", StringComparison.Ordinal));
+        Assert.Equal(nodes, faults[LifecycleFaults.Crash]);
+        Assert.NotEmpty(faults[MessagingCluster.BrokerFault.Slow]);
+        Assert.DoesNotContain("broker", faults[MessagingCluster.BrokerFault.Slow]);
+        Assert.DoesNotContain(faults[MessagingCluster.BrokerFault.Slow], id => id.StartsWith("pub-", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -45,7 +46,7 @@ public sealed class PubSubHubTests(DashboardFactory app) : IAsyncLifetime
         var created = await hub.InvokeAsync<SessionCreated>("CreateSession", PubSubPattern.Id, new { seed = 3, options = new Dictionary<string, double> { ["consumersPerSubscription"] = 1 } });
         await DetailsAfter(created.SessionId, 2);
 
-        var crash = await hub.InvokeAsync<FaultInjected>("InjectFault", created.SessionId, new { faultId = MessagingFaults.Crash, target = "billing-1" });
+        var crash = await hub.InvokeAsync<FaultInjected>("InjectFault", created.SessionId, new { faultId = LifecycleFaults.Crash, target = "billing-1" });
         int backlog = SubscriptionOf(await DetailsAfter(created.SessionId, 8), "billing").GetProperty("depth").GetInt32();
         await hub.InvokeAsync("ClearFault", created.SessionId, crash.ActiveFaultId);
         await hub.InvokeAsync<FaultInjected>("InjectFault", created.SessionId, new { faultId = PubSubPattern.Fault.PublishRate, value = 0 });
@@ -62,11 +63,11 @@ public sealed class PubSubHubTests(DashboardFactory app) : IAsyncLifetime
     public async Task PersistenceOff_BrokerCrash_LostCountedAndInvariantRed()
     {
         var created = await hub.InvokeAsync<SessionCreated>("CreateSession", PubSubPattern.Id, new { seed = 9 });
-        await hub.InvokeAsync<FaultInjected>("InjectFault", created.SessionId, new { faultId = MessagingFaults.PersistenceOff });
-        await hub.InvokeAsync<FaultInjected>("InjectFault", created.SessionId, new { faultId = MessagingFaults.Slow, target = "billing-1", value = 50 });
+        await hub.InvokeAsync<FaultInjected>("InjectFault", created.SessionId, new { faultId = MessagingCluster.BrokerFault.PersistenceOff });
+        await hub.InvokeAsync<FaultInjected>("InjectFault", created.SessionId, new { faultId = MessagingCluster.BrokerFault.Slow, target = "billing-1", value = 50 });
         await DetailsAfter(created.SessionId, 5);
 
-        await hub.InvokeAsync<FaultInjected>("InjectFault", created.SessionId, new { faultId = MessagingFaults.Crash, target = BrokerNode.BrokerId });
+        await hub.InvokeAsync<FaultInjected>("InjectFault", created.SessionId, new { faultId = LifecycleFaults.Crash, target = BrokerNode.BrokerId });
         var details = await DetailsAfter(created.SessionId, 1);
 
         Assert.True(details.GetProperty("lost").GetInt64() > 0);

@@ -1,5 +1,5 @@
 using PatternDashboard.Simulation.Kernel;
-using PatternDashboard.Simulation.Patterns.ServiceCalls;
+using PatternDashboard.Simulation.Patterns.Shared.ServiceCalls;
 using Polly;
 using Polly.Timeout;
 using static PatternDashboard.Simulation.Patterns.Ambassador.AmbassadorPattern;

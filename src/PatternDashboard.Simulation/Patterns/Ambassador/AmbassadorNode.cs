@@ -1,6 +1,6 @@
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Network;
-using PatternDashboard.Simulation.Patterns.ServiceCalls;
+using PatternDashboard.Simulation.Patterns.Shared.ServiceCalls;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -78,7 +78,7 @@ public sealed class AmbassadorNode : SimulationNode
     {
         if (message is ServiceRequest request)
         {
-            InlineTasks.Forget(HandleAsync(from, request.CallId, life), cluster.ReportError);
+            InlineContinuations.Forget(HandleAsync(from, request.CallId, life), cluster.ReportError);
         }
         else if (message is ServiceResponse response)
         {

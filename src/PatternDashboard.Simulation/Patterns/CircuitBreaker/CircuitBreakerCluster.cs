@@ -1,5 +1,5 @@
 using PatternDashboard.Simulation.Kernel;
-using PatternDashboard.Simulation.Patterns.ServiceCalls;
+using PatternDashboard.Simulation.Patterns.Shared.ServiceCalls;
 using Polly;
 using static PatternDashboard.Simulation.Patterns.CircuitBreaker.CircuitBreakerPattern;
 
@@ -23,7 +23,7 @@ public sealed partial class CircuitBreakerCluster : SimulationBase
     public CircuitBreakerCluster(long seed, IReadOnlyDictionary<string, double> options)
         : base(Descriptor, seed, PatternOptions.Resolve(CircuitBreakerPattern.Options, options))
     {
-        var settings = BreakerSettings.From(Options);
+        var settings = CircuitBreakerSettings.From(Options);
         var callTimeout = TimeSpan.FromMilliseconds(Options[Option.CallTimeoutMs]);
         Network.Conditions = new Network.LinkConditions(TimeSpan.FromMilliseconds(2), TimeSpan.FromMilliseconds(1));
         Caller = new LoadCaller(this, CallerId, "Caller",

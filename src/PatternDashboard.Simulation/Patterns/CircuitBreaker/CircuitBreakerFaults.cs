@@ -91,11 +91,4 @@ public sealed partial class CircuitBreakerCluster
                 throw new SimulationInputException($"Fault '{definition.Id}' is not handled by {Id}.");
         }
     }
-
-    /// <summary>Ends an active fault as a side effect of another input, logged like a clear.</summary>
-    private void ClearQuietly(ActiveFault fault)
-    {
-        Faults.Remove(fault.Id);
-        Log.Append(fault.Target, "fault", $"Cleared: {fault.Label}");
-    }
 }

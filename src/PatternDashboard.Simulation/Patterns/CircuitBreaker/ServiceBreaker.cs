@@ -1,5 +1,5 @@
 using PatternDashboard.Simulation.Kernel;
-using PatternDashboard.Simulation.Patterns.ServiceCalls;
+using PatternDashboard.Simulation.Patterns.Shared.ServiceCalls;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Fallback;
@@ -23,7 +23,7 @@ public sealed class ServiceBreaker
     private CircuitBreakerManualControl manualControl = new();
     private int generation;
 
-    public ServiceBreaker(SimulationBase simulation, string serviceId, string label, BreakerSettings settings, TimeSpan callTimeout)
+    public ServiceBreaker(SimulationBase simulation, string serviceId, string label, CircuitBreakerSettings settings, TimeSpan callTimeout)
     {
         this.simulation = simulation;
         this.label = label;
@@ -38,7 +38,7 @@ public sealed class ServiceBreaker
 
     public string ServiceId { get; }
 
-    public BreakerSettings Settings { get; private set; }
+    public CircuitBreakerSettings Settings { get; private set; }
 
     public TimeSpan CallTimeout => callTimeout;
 
@@ -69,7 +69,7 @@ public sealed class ServiceBreaker
     public ProbeResult? LastProbe { get; private set; }
 
     /// <summary>Applies new options: Polly reads options once, so the breaker is rebuilt and starts Closed.</summary>
-    public void Rebuild(BreakerSettings settings)
+    public void Rebuild(CircuitBreakerSettings settings)
     {
         Settings = settings;
         Guarded = Build();
@@ -81,20 +81,20 @@ public sealed class ServiceBreaker
             $"window {settings.SamplingDuration.TotalMilliseconds:0} ms, break {settings.BreakDuration.TotalMilliseconds:0} ms; it starts Closed");
         if (IsIsolated)
         {
-            InlineTasks.RequireCompleted(manualControl.IsolateAsync(), "Isolating the circuit");
+            InlineContinuations.RequireCompleted(manualControl.IsolateAsync(), "Isolating the circuit");
         }
     }
 
     public void Isolate()
     {
         IsIsolated = true;
-        InlineTasks.RequireCompleted(manualControl.IsolateAsync(), "Isolating the circuit");
+        InlineContinuations.RequireCompleted(manualControl.IsolateAsync(), "Isolating the circuit");
     }
 
     public void Close()
     {
         IsIsolated = false;
-        InlineTasks.RequireCompleted(manualControl.CloseAsync(), "Closing the circuit");
+        InlineContinuations.RequireCompleted(manualControl.CloseAsync(), "Closing the circuit");
     }
 
     /// <summary>Called as a call leaves for the service; in Half-Open that call is a probe.</summary>

@@ -1,5 +1,5 @@
 using PatternDashboard.Simulation.Kernel;
-using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Patterns.Shared.Messaging;
 using static PatternDashboard.Simulation.Patterns.EventDriven.EventDrivenPattern;
 
 namespace PatternDashboard.Simulation.Patterns.EventDriven;
@@ -9,7 +9,7 @@ namespace PatternDashboard.Simulation.Patterns.EventDriven;
 /// subscribe with their own queue, pace and state. More services can subscribe at runtime; "break it" swaps
 /// the events for direct synchronous calls.
 /// </summary>
-public sealed class EventDrivenCluster : MessagingCluster
+public sealed partial class EventDrivenCluster : MessagingCluster
 {
     private readonly MetricSeries successSeries;
     private readonly MetricSeries latencySeries;
@@ -33,7 +33,7 @@ public sealed class EventDrivenCluster : MessagingCluster
         Invariants.Add(new EveryEventOnceMonitor(this));
         successSeries = AddSeries("registrations succeeded", "%");
         latencySeries = AddSeries("registration latency", "ms");
-        Begin();
+        Start();
     }
 
     public SignupServiceNode Signup { get; }
@@ -97,34 +97,6 @@ public sealed class EventDrivenCluster : MessagingCluster
         {
             Record(successSeries, 100.0 * succeeded / finished);
             Record(latencySeries, latency / finished);
-        }
-    }
-
-    protected override string? RefusePatternFault(FaultDefinition definition, FaultRequest request) => definition.Id switch
-    {
-        Fault.AddService when !Broker.IsUp => "The event bus is down, and subscriptions are declared on it; restart it first.",
-        Fault.AddService when Subscribers.Count >= Services.Count => $"All {Services.Count} services already subscribe.",
-        Fault.SynchronousCalls when Signup.Synchronous => "The sign-up service already calls the services directly.",
-        _ => null,
-    };
-
-    protected override Action? ApplyPatternFault(FaultDefinition definition, FaultRequest request, double value)
-    {
-        switch (definition.Id)
-        {
-            case Fault.AddService:
-                var service = Services[Subscribers.Count];
-                var consumer = AddService(service, service.DefaultProcessingMs);
-                Log.Append(consumer.Id, "subscription", $"{service.Label} subscribes to \"{Topic}\"; the sign-up service is unchanged");
-                return null;
-            case Fault.RegistrationRate:
-                Signup.SetRate(value);
-                return null;
-            case Fault.SynchronousCalls:
-                Signup.Synchronous = true;
-                return () => Signup.Synchronous = false;
-            default:
-                throw new InvalidOperationException($"Fault '{definition.Id}' has no implementation.");
         }
     }
 

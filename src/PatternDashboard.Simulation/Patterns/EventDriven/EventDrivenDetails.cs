@@ -1,4 +1,4 @@
-using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Patterns.Shared.Messaging;
 
 namespace PatternDashboard.Simulation.Patterns.EventDriven;
 

@@ -1,5 +1,5 @@
 using PatternDashboard.Simulation.Kernel;
-using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Patterns.Shared.Messaging;
 
 namespace PatternDashboard.Simulation.Patterns.EventDriven;
 
@@ -57,7 +57,9 @@ public static class EventDrivenPattern
 
     public static IReadOnlyList<FaultDefinition> Faults { get; } =
     [
-        .. MessagingFaults.Shared,
+        .. MessagingCluster.SharedFaults,
+        MessagingCluster.BreakPersistence([new FaultRequest(LifecycleFaults.Crash, BrokerNode.BrokerId)]),
+        MessagingCluster.BreakIdempotency,
         new(Fault.AddService, "Add a service", "A new service subscribes to \"user registered\" without any change to the sign-up service.", IsInstant: true),
         new(Fault.RegistrationRate, "Change registration rate", "Sets how many users register per second.", IsInstant: true,
             Parameter: new FaultParameter("rate", 0, 50, "per s", 10)),

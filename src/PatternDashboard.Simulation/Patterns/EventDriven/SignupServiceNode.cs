@@ -1,5 +1,5 @@
 using PatternDashboard.Simulation.Network;
-using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Patterns.Shared.Messaging;
 
 namespace PatternDashboard.Simulation.Patterns.EventDriven;
 

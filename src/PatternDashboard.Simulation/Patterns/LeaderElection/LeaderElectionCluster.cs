@@ -23,9 +23,8 @@ public sealed partial class LeaderElectionCluster : SimulationBase
     public LeaderElectionCluster(long seed, IReadOnlyDictionary<string, double> options)
         : base(LeaderElectionPattern.Descriptor, seed, PatternOptions.Resolve(LeaderElectionPattern.Options, options))
     {
-        Settings = RaftSettings.From(Options);
-        baseConditions = new LinkConditions(Settings.NetworkDelay, Settings.NetworkDelay / 2);
-        Network.Conditions = baseConditions;
+        Settings = LeaderElectionSettings.From(Options);
+        Network.Conditions = new LinkConditions(Settings.NetworkDelay, Settings.NetworkDelay / 2);
         var ids = Enumerable.Range(1, Settings.NodeCount).Select(i => $"n{i}").ToArray();
         foreach (var id in ids)
         {
@@ -48,7 +47,7 @@ public sealed partial class LeaderElectionCluster : SimulationBase
         Start();
     }
 
-    public RaftSettings Settings { get; }
+    public LeaderElectionSettings Settings { get; }
 
     public override IReadOnlyList<FaultDefinition> FaultCatalog => LeaderElectionPattern.Faults;
 
@@ -113,7 +112,7 @@ public sealed partial class LeaderElectionCluster : SimulationBase
 
     protected override NodeView Describe(SimulationNode node)
     {
-        string lifecycle = LifecycleWord(node.Lifecycle);
+        string lifecycle = LifecycleFaults.LifecycleWord(node.Lifecycle);
         if (node is not RaftNode raft)
         {
             return new NodeView(node.Id, node.Label, "client", node.IsUp, lifecycle, new Dictionary<string, object?>

@@ -1,4 +1,5 @@
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Network;
 
 namespace PatternDashboard.Simulation.Patterns.LeaderElection;
 
@@ -19,17 +20,17 @@ public static class LeaderElectionPattern
 
     public static class Fault
     {
-        public const string Crash = "crash";
-        public const string Restart = "restart";
+        public const string Crash = LifecycleFaults.Crash;
+        public const string Restart = LifecycleFaults.Restart;
         public const string CrashLeader = "crash-leader";
-        public const string Pause = "pause";
-        public const string Resume = "resume";
-        public const string Isolate = "isolate";
-        public const string Split = "split";
-        public const string OneWay = "one-way";
-        public const string Heal = "heal";
-        public const string Delay = "delay";
-        public const string Loss = "loss";
+        public const string Pause = LifecycleFaults.Pause;
+        public const string Resume = LifecycleFaults.Resume;
+        public const string Isolate = NetworkFaults.Isolate;
+        public const string Split = NetworkFaults.Split;
+        public const string OneWay = NetworkFaults.OneWay;
+        public const string Heal = NetworkFaults.Heal;
+        public const string Delay = NetworkFaults.Delay;
+        public const string Loss = NetworkFaults.Loss;
         public const string ForceTimeout = "force-timeout";
         public const string BreakQuorum = "break-quorum";
     }
@@ -47,16 +48,16 @@ public static class LeaderElectionPattern
     public static IReadOnlyList<FaultDefinition> Faults { get; } =
     [
         new(Fault.CrashLeader, "Crash leader", "Stops the current leader; the others must notice and elect a new one."),
-        new(Fault.Crash, "Crash node", "Stops a node: it loses its volatile state and answers nothing until restarted.", FaultTarget.Node),
-        new(Fault.Restart, "Restart node", "Brings a crashed node back with its term and vote, which Raft keeps on disk.", FaultTarget.Node, IsInstant: true),
-        new(Fault.Pause, "Pause node", "Freezes a node like a long garbage-collection pause; a paused leader wakes up as a zombie.", FaultTarget.Node),
-        new(Fault.Resume, "Resume node", "Wakes a paused node; it handles everything that queued up while it slept.", FaultTarget.Node, IsInstant: true),
-        new(Fault.Isolate, "Isolate node", "Cuts every link to and from a node.", FaultTarget.Node),
-        new(Fault.Split, "Split cluster", "Splits the cluster into a minority and a majority group that cannot reach each other."),
-        new(Fault.OneWay, "One-way link failure", "The node still hears the others, but nothing it sends arrives.", FaultTarget.Node),
-        new(Fault.Heal, "Heal network", "Removes every partition, isolation, one-way failure, delay and loss.", IsInstant: true),
-        new(Fault.Delay, "Delay messages", "Adds delay to every message.", Parameter: new FaultParameter("delay", 0, 2000, "ms", 200)),
-        new(Fault.Loss, "Lose messages", "Drops this share of messages at random.", Parameter: new FaultParameter("loss", 0, 100, "%", 30)),
+        LifecycleFaults.CrashNode,
+        LifecycleFaults.RestartNode with { Description = "Brings a crashed node back with its term and vote, which Raft keeps on disk." },
+        LifecycleFaults.PauseNode with { Description = "Freezes a node like a long garbage-collection pause; a paused leader wakes up as a zombie." },
+        LifecycleFaults.ResumeNode,
+        NetworkFaults.IsolateNode,
+        NetworkFaults.SplitCluster,
+        NetworkFaults.OneWayLink,
+        NetworkFaults.HealNetwork with { Description = "Removes every partition, isolation, one-way failure, delay and loss." },
+        NetworkFaults.DelayMessages,
+        NetworkFaults.LoseMessages,
         new(Fault.ForceTimeout, "Force election timeout", "Makes a node's election timer fire now.", FaultTarget.Node, IsInstant: true),
         new(Fault.BreakQuorum, "Break it: any two votes win", "Counts two votes as a majority whatever the cluster size (one vote in a 3-node cluster), so two leaders can win the same term.", IsBreakIt: true),
     ];

@@ -1,5 +1,5 @@
 using PatternDashboard.Simulation.Kernel;
-using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Patterns.Shared.Messaging;
 
 namespace PatternDashboard.Simulation.Patterns.PubSub;
 
@@ -56,7 +56,9 @@ public static class PubSubPattern
 
     public static IReadOnlyList<FaultDefinition> Faults { get; } =
     [
-        .. MessagingFaults.Shared,
+        .. MessagingCluster.SharedFaults,
+        MessagingCluster.BreakPersistence([new FaultRequest(LifecycleFaults.Crash, BrokerNode.BrokerId)]),
+        MessagingCluster.BreakIdempotency,
         new(Fault.Poison, "Publish a poison message", "Publishes a message every consumer fails on: it is refused until it reaches the dead-letter queue, holding up its key meanwhile.", IsInstant: true),
         new(Fault.AddSubscription, "Add a subscription", "Adds a subscription with one consumer; it receives every message published from now on.", IsInstant: true),
         new(Fault.AddConsumer, "Add a consumer", "Adds a competing consumer to a subscription (numbered from 1 in the order shown).", IsInstant: true,

@@ -11,12 +11,6 @@ public sealed record NodeAction(FaultDefinition Fault, NodeView Node, string Lab
 /// <summary>Which node faults make sense on a node right now, and how their buttons read.</summary>
 public static class NodeActions
 {
-    // Lifecycle fault ids shared by every pattern whose nodes can crash and pause.
-    public const string Crash = "crash";
-    public const string Restart = "restart";
-    public const string Pause = "pause";
-    public const string Resume = "resume";
-
     public static bool IsCrashed(NodeView node) => string.Equals(node.Lifecycle, "crashed", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsPaused(NodeView node) => string.Equals(node.Lifecycle, "paused", StringComparison.OrdinalIgnoreCase);
@@ -37,9 +31,9 @@ public static class NodeActions
         }
         return fault.Id switch
         {
-            Restart => IsCrashed(node),
-            Resume => IsPaused(node),
-            Pause => node.Up && !IsPaused(node) && !IsCrashed(node),
+            LifecycleFaults.Restart => IsCrashed(node),
+            LifecycleFaults.Resume => IsPaused(node),
+            LifecycleFaults.Pause => node.Up && !IsPaused(node) && !IsCrashed(node),
             _ => !IsCrashed(node),
         };
     }

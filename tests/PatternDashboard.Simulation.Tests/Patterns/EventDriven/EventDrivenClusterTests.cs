@@ -1,7 +1,8 @@
+using PatternDashboard.Simulation.Network;
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Patterns;
 using PatternDashboard.Simulation.Patterns.EventDriven;
-using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Patterns.Shared.Messaging;
 using static PatternDashboard.Simulation.Patterns.EventDriven.EventDrivenPattern;
 using static PatternDashboard.Simulation.Tests.Patterns.EventDriven.EventDrivenTestSupport;
 
@@ -56,7 +57,7 @@ public sealed class EventDrivenClusterTests
     {
         var cluster = Create(seed: 3);
         cluster.RunFor(TimeSpan.FromSeconds(2));
-        var stop = Inject(cluster, MessagingFaults.Crash, "email-1")!;
+        var stop = Inject(cluster, LifecycleFaults.Crash, "email-1")!;
         long emailsBefore = Records(cluster, "email");
         cluster.RunFor(TimeSpan.FromSeconds(10));
 
@@ -112,7 +113,7 @@ public sealed class EventDrivenClusterTests
         var cluster = Create(seed: 6);
         Inject(cluster, Fault.SynchronousCalls);
         cluster.RunFor(TimeSpan.FromSeconds(2));
-        var stop = Inject(cluster, MessagingFaults.Crash, "email-1")!;
+        var stop = Inject(cluster, LifecycleFaults.Crash, "email-1")!;
         cluster.RunFor(TimeSpan.FromSeconds(5));
 
         var details = cluster.EventDetails();
@@ -137,7 +138,7 @@ public sealed class EventDrivenClusterTests
         cluster.RunFor(TimeSpan.FromSeconds(1));
 
         cluster.ClearFault(calls.Id);
-        Inject(cluster, MessagingFaults.Crash, "email-1");
+        Inject(cluster, LifecycleFaults.Crash, "email-1");
         cluster.RunFor(TimeSpan.FromSeconds(3));
 
         Assert.False(cluster.EventDetails().Synchronous);
@@ -167,8 +168,8 @@ public sealed class EventDrivenClusterTests
         var original = Create(seed);
         original.RunFor(TimeSpan.FromSeconds(1));
         Inject(original, Fault.AddService);
-        var stop = Inject(original, MessagingFaults.Crash, "marketing-1")!;
-        Inject(original, MessagingFaults.Delay, value: 100);
+        var stop = Inject(original, LifecycleFaults.Crash, "marketing-1")!;
+        Inject(original, NetworkFaults.Delay, value: 100);
         original.RunFor(TimeSpan.FromSeconds(2));
         original.ClearFault(stop.Id);
         Inject(original, Fault.SynchronousCalls);

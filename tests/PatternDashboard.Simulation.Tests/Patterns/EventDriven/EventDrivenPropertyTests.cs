@@ -1,6 +1,7 @@
+using PatternDashboard.Simulation.Network;
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Patterns.EventDriven;
-using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Patterns.Shared.Messaging;
 using PatternDashboard.Simulation.Tests.TestSupport;
 using static PatternDashboard.Simulation.Patterns.EventDriven.EventDrivenPattern;
 using static PatternDashboard.Simulation.Tests.Patterns.EventDriven.EventDrivenTestSupport;
@@ -13,9 +14,9 @@ public sealed class EventDrivenPropertyTests
 {
     private static readonly string[] RandomFaults =
     [
-        MessagingFaults.Crash, MessagingFaults.Restart, MessagingFaults.Pause, MessagingFaults.Resume, MessagingFaults.Slow,
-        MessagingFaults.LinkLoss, MessagingFaults.Delay, MessagingFaults.Duplicate, Fault.AddService,
-        RandomInputs.Clear, RandomInputs.Clear, RandomInputs.Clear, MessagingFaults.Restart, MessagingFaults.Resume,
+        LifecycleFaults.Crash, LifecycleFaults.Restart, LifecycleFaults.Pause, LifecycleFaults.Resume, MessagingCluster.BrokerFault.Slow,
+        NetworkFaults.LinkLoss, NetworkFaults.Delay, NetworkFaults.Duplicate, Fault.AddService,
+        RandomInputs.Clear, RandomInputs.Clear, RandomInputs.Clear, LifecycleFaults.Restart, LifecycleFaults.Resume,
     ];
 
     public static IEnumerable<object[]> PropertySeeds => Enumerable.Range(30_000, 200).Select(s => new object[] { (long)s });

@@ -19,7 +19,7 @@ public sealed class LeaderElectionFaultTests
         { new FaultRequest(Fault.Split, Value: 3), "takes no value" },
         { new FaultRequest(Fault.Restart, "n1"), "only a crashed node can restart" },
         { new FaultRequest(Fault.Resume, "n2"), "not paused" },
-        { new FaultRequest(Fault.Crash, ClientNode.ClientId), "The client is not part of the cluster" },
+        { new FaultRequest(Fault.Crash, ClientNode.ClientId), "cannot be aimed at Client" },
     };
 
     [Theory]

@@ -1,4 +1,5 @@
-using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Patterns.Shared.Messaging;
 using PatternDashboard.Simulation.Patterns.PubSub;
 using static PatternDashboard.Simulation.Patterns.PubSub.PubSubPattern;
 using static PatternDashboard.Simulation.Tests.Patterns.PubSub.PubSubTestSupport;
@@ -46,7 +47,7 @@ public sealed class PubSubClusterTests
         var billing = cluster.Broker.Subscription("billing");
         Assert.True(billing.Depth < 5);
 
-        var crash = Inject(cluster, MessagingFaults.Crash, "billing-1")!;
+        var crash = Inject(cluster, LifecycleFaults.Crash, "billing-1")!;
         cluster.RunFor(TimeSpan.FromSeconds(10));
         int backlog = billing.Depth;
         Assert.InRange(backlog, 80, 110);
@@ -66,7 +67,7 @@ public sealed class PubSubClusterTests
     public void SlowConsumer_LeasesExpire_RedeliveredDuplicatesAreSkipped()
     {
         var cluster = Create(seed: 4);
-        Inject(cluster, MessagingFaults.Slow, "billing-1", 20);
+        Inject(cluster, MessagingCluster.BrokerFault.Slow, "billing-1", 20);
         cluster.RunFor(TimeSpan.FromSeconds(20));
 
         var billing = StatsOf(cluster, "billing");
@@ -80,8 +81,8 @@ public sealed class PubSubClusterTests
     public void NonIdempotent_SlowConsumer_DuplicateEffectsCountedAndInvariantFails()
     {
         var cluster = Create(seed: 4);
-        Inject(cluster, MessagingFaults.NonIdempotent);
-        Inject(cluster, MessagingFaults.Slow, "billing-1", 20);
+        Inject(cluster, MessagingCluster.BrokerFault.NonIdempotent);
+        Inject(cluster, MessagingCluster.BrokerFault.Slow, "billing-1", 20);
         cluster.RunFor(TimeSpan.FromSeconds(30));
 
         var billing = StatsOf(cluster, "billing");

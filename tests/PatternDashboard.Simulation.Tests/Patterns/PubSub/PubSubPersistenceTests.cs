@@ -1,4 +1,5 @@
-using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Patterns.Shared.Messaging;
 using static PatternDashboard.Simulation.Patterns.PubSub.PubSubPattern;
 using static PatternDashboard.Simulation.Tests.Patterns.PubSub.PubSubTestSupport;
 
@@ -11,12 +12,12 @@ public sealed class PubSubPersistenceTests
     public void BrokerCrash_PersistenceOn_NothingLostAndEveryMessageAppliedOnce()
     {
         var cluster = Create(seed: 21);
-        Inject(cluster, MessagingFaults.Slow, "billing-1", 10);
+        Inject(cluster, MessagingCluster.BrokerFault.Slow, "billing-1", 10);
         cluster.RunFor(TimeSpan.FromSeconds(5));
         int heldBefore = cluster.Broker.Subscriptions.Sum(s => s.Depth);
         Assert.True(heldBefore > 0);
 
-        var crash = Inject(cluster, MessagingFaults.Crash, BrokerNode_Id)!;
+        var crash = Inject(cluster, LifecycleFaults.Crash, BrokerNode_Id)!;
         cluster.RunFor(TimeSpan.FromSeconds(3));
         Assert.Equal(heldBefore, cluster.Broker.Subscriptions.Sum(s => s.Depth));
         cluster.ClearFault(crash.Id);
@@ -36,15 +37,15 @@ public sealed class PubSubPersistenceTests
     public void BrokerCrash_PersistenceOff_LosesWhatItHeldCountsItAndTheInvariantFails()
     {
         var cluster = Create(seed: 22);
-        Inject(cluster, MessagingFaults.PersistenceOff);
+        Inject(cluster, MessagingCluster.BrokerFault.PersistenceOff);
         // A stopped subscription builds a backlog the crash can lose.
-        Inject(cluster, MessagingFaults.Crash, "billing-1");
-        Inject(cluster, MessagingFaults.Crash, "billing-2");
+        Inject(cluster, LifecycleFaults.Crash, "billing-1");
+        Inject(cluster, LifecycleFaults.Crash, "billing-2");
         cluster.RunFor(TimeSpan.FromSeconds(5));
         var held = cluster.Broker.Subscriptions.ToDictionary(s => s.Name, s => s.Depth + s.DeadLetters.Count);
         Assert.True(held["billing"] > 30);
 
-        Inject(cluster, MessagingFaults.Crash, BrokerNode_Id);
+        Inject(cluster, LifecycleFaults.Crash, BrokerNode_Id);
         cluster.RunFor(TimeSpan.FromSeconds(1));
 
         foreach (var (name, count) in held)
@@ -63,9 +64,9 @@ public sealed class PubSubPersistenceTests
     public void BrokerCrash_PersistenceOff_LaterMessagesStillFlow()
     {
         var cluster = Create(seed: 23);
-        Inject(cluster, MessagingFaults.PersistenceOff);
+        Inject(cluster, MessagingCluster.BrokerFault.PersistenceOff);
         cluster.RunFor(TimeSpan.FromSeconds(2));
-        var crash = Inject(cluster, MessagingFaults.Crash, BrokerNode_Id)!;
+        var crash = Inject(cluster, LifecycleFaults.Crash, BrokerNode_Id)!;
         cluster.RunFor(TimeSpan.FromSeconds(1));
         cluster.ClearFault(crash.Id);
         long appliedBefore = StatsOf(cluster, "billing").UniqueEffects;
@@ -80,7 +81,7 @@ public sealed class PubSubPersistenceTests
     public void QueueFull_PublishesRefusedAndRetried_NoAcknowledgedPublishLost()
     {
         var cluster = Create(seed: 24, new() { [Option.QueueCapacity] = 20, [Option.ConsumersPerSubscription] = 1 });
-        var crash = Inject(cluster, MessagingFaults.Crash, "billing-1")!;
+        var crash = Inject(cluster, LifecycleFaults.Crash, "billing-1")!;
         cluster.RunFor(TimeSpan.FromSeconds(10));
 
         Assert.Equal(20, cluster.Broker.Subscription("billing").Depth);

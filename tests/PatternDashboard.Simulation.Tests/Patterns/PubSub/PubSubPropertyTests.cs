@@ -1,5 +1,6 @@
+using PatternDashboard.Simulation.Network;
 using PatternDashboard.Simulation.Kernel;
-using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Patterns.Shared.Messaging;
 using PatternDashboard.Simulation.Patterns.PubSub;
 using PatternDashboard.Simulation.Tests.TestSupport;
 using static PatternDashboard.Simulation.Patterns.PubSub.PubSubPattern;
@@ -14,9 +15,9 @@ public sealed class PubSubPropertyTests
     // Repairs are listed more than once so the cluster spends time running, where messages move and can go wrong.
     private static readonly string[] RandomFaults =
     [
-        MessagingFaults.Crash, MessagingFaults.Restart, MessagingFaults.Pause, MessagingFaults.Resume, MessagingFaults.Slow,
-        MessagingFaults.LinkLoss, MessagingFaults.Delay, MessagingFaults.Duplicate, Fault.Poison,
-        RandomInputs.Clear, RandomInputs.Clear, RandomInputs.Clear, MessagingFaults.Restart, MessagingFaults.Resume,
+        LifecycleFaults.Crash, LifecycleFaults.Restart, LifecycleFaults.Pause, LifecycleFaults.Resume, MessagingCluster.BrokerFault.Slow,
+        NetworkFaults.LinkLoss, NetworkFaults.Delay, NetworkFaults.Duplicate, Fault.Poison,
+        RandomInputs.Clear, RandomInputs.Clear, RandomInputs.Clear, LifecycleFaults.Restart, LifecycleFaults.Resume,
     ];
 
     public static IEnumerable<object[]> PropertySeeds => Seeds(200, first: 20_000);
@@ -61,13 +62,13 @@ public sealed class PubSubPropertyTests
     public void RandomFaults_NonIdempotent_EffectsMonitorRedExactlyWhenSomethingAppliedTwice(long seed)
     {
         var cluster = Create(seed, RandomShape(seed));
-        Inject(cluster, MessagingFaults.NonIdempotent);
-        Inject(cluster, MessagingFaults.Duplicate, value: 10);
+        Inject(cluster, MessagingCluster.BrokerFault.NonIdempotent);
+        Inject(cluster, NetworkFaults.Duplicate, value: 10);
         var chaos = new SeededRandom(seed).Derive("test-faults");
         while (cluster.Clock.Now < TimeSpan.FromSeconds(15))
         {
             cluster.RunFor(chaos.NextTime(TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(1500)));
-            TryRandomInput(cluster, chaos, keep: [MessagingFaults.NonIdempotent, MessagingFaults.Duplicate]);
+            TryRandomInput(cluster, chaos, keep: [MessagingCluster.BrokerFault.NonIdempotent, NetworkFaults.Duplicate]);
         }
 
         long twice = cluster.Stats.Sum(s => s.DuplicateEffects);
@@ -83,10 +84,10 @@ public sealed class PubSubPropertyTests
         for (long seed = 1; seed <= 20; seed++)
         {
             var cluster = Create(seed, new() { [Option.MaxDeliveries] = 1, [Option.PartitionKeys] = 2 });
-            Inject(cluster, MessagingFaults.NonIdempotent);
+            Inject(cluster, MessagingCluster.BrokerFault.NonIdempotent);
             cluster.RunFor(TimeSpan.FromSeconds(1));
             // A paused consumer keeps its copies; the broker gives up on them and moves on to later messages of the same keys.
-            var pause = Inject(cluster, MessagingFaults.Pause, "billing-1")!;
+            var pause = Inject(cluster, LifecycleFaults.Pause, "billing-1")!;
             cluster.RunFor(TimeSpan.FromSeconds(3));
             cluster.ClearFault(pause.Id);
             cluster.RunFor(TimeSpan.FromSeconds(1));
@@ -107,7 +108,7 @@ public sealed class PubSubPropertyTests
     {
         var cluster = Create(seed: 1, new() { [Option.MaxDeliveries] = 1, [Option.PartitionKeys] = 2 });
         cluster.RunFor(TimeSpan.FromSeconds(1));
-        var pause = Inject(cluster, MessagingFaults.Pause, "billing-1")!;
+        var pause = Inject(cluster, LifecycleFaults.Pause, "billing-1")!;
         cluster.RunFor(TimeSpan.FromSeconds(3));
         cluster.ClearFault(pause.Id);
         cluster.RunFor(TimeSpan.FromSeconds(1));
@@ -124,12 +125,12 @@ public sealed class PubSubPropertyTests
         for (long seed = 1; seed <= 20; seed++)
         {
             var cluster = Create(seed);
-            Inject(cluster, MessagingFaults.PersistenceOff);
-            Inject(cluster, MessagingFaults.Slow, "billing-1", 30);
+            Inject(cluster, MessagingCluster.BrokerFault.PersistenceOff);
+            Inject(cluster, MessagingCluster.BrokerFault.Slow, "billing-1", 30);
             var chaos = new SeededRandom(seed).Derive("test-crash");
             cluster.RunFor(chaos.NextTime(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(6)));
             int held = cluster.Broker.Subscriptions.Sum(s => s.Depth + s.DeadLetters.Count);
-            Inject(cluster, MessagingFaults.Crash, BrokerNode.BrokerId);
+            Inject(cluster, LifecycleFaults.Crash, BrokerNode.BrokerId);
             cluster.RunFor(TimeSpan.FromSeconds(1));
 
             Assert.True(cluster.Details().Lost == held, $"Seed {seed}: {held} held, {cluster.Details().Lost} counted lost.");

@@ -1,6 +1,7 @@
+using PatternDashboard.Simulation.Network;
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Patterns;
-using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Patterns.Shared.Messaging;
 using PatternDashboard.Simulation.Patterns.PubSub;
 using static PatternDashboard.Simulation.Patterns.PubSub.PubSubPattern;
 using static PatternDashboard.Simulation.Tests.Patterns.PubSub.PubSubTestSupport;
@@ -79,7 +80,7 @@ public sealed class PubSubRuntimeActionTests
     {
         var cluster = Create(seed: 35);
 
-        var error = Assert.Throws<SimulationInputException>(() => Inject(cluster, MessagingFaults.Slow, "pub-1"));
+        var error = Assert.Throws<SimulationInputException>(() => Inject(cluster, MessagingCluster.BrokerFault.Slow, "pub-1"));
 
         Assert.Contains("not a consumer", error.Message);
     }
@@ -93,14 +94,14 @@ public sealed class PubSubRuntimeActionTests
         original.RunFor(TimeSpan.FromSeconds(1));
         Inject(original, Fault.AddSubscription);
         Inject(original, Fault.Poison);
-        Inject(original, MessagingFaults.Slow, "billing-2", 15);
+        Inject(original, MessagingCluster.BrokerFault.Slow, "billing-2", 15);
         original.RunFor(TimeSpan.FromSeconds(2));
         Inject(original, Fault.AddConsumer, value: 3);
         Inject(original, Fault.PublishRate, value: 30);
-        var crash = Inject(original, MessagingFaults.Crash, BrokerNode.BrokerId)!;
+        var crash = Inject(original, LifecycleFaults.Crash, BrokerNode.BrokerId)!;
         original.RunFor(TimeSpan.FromSeconds(1));
         original.ClearFault(crash.Id);
-        Inject(original, MessagingFaults.Duplicate, value: 20);
+        Inject(original, NetworkFaults.Duplicate, value: 20);
         original.RunFor(TimeSpan.FromSeconds(3));
         Inject(original, Fault.ReplayDeadLetters);
         original.RunFor(TimeSpan.FromSeconds(2));

@@ -1,6 +1,6 @@
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Patterns;
-using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Patterns.Shared.Messaging;
 using PatternDashboard.Simulation.Patterns.PubSub;
 
 namespace PatternDashboard.Simulation.Tests.Patterns.PubSub;

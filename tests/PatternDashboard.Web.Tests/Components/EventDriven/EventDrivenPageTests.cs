@@ -1,8 +1,9 @@
+using PatternDashboard.Simulation.Kernel;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using PatternDashboard.Simulation.Patterns.EventDriven;
-using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Patterns.Shared.Messaging;
 using PatternDashboard.Web.Components.Patterns.EventDriven;
 using PatternDashboard.Web.Tests.Fakes;
 using static PatternDashboard.Web.Tests.Fakes.TestStates;
@@ -52,7 +53,7 @@ public sealed class EventDrivenPageTests : DashboardTestContext
         var cluster = RunCluster(c =>
         {
             c.InjectFault(new(EventDrivenPattern.Fault.SynchronousCalls));
-            c.InjectFault(new(MessagingFaults.Crash, "email-1"));
+            c.InjectFault(new(LifecycleFaults.Crash, "email-1"));
             c.InjectFault(new(EventDrivenPattern.Fault.AddService));
         });
         var (cut, _) = RenderWith(cluster);

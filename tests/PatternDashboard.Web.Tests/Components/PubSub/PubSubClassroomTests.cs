@@ -2,7 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using PatternDashboard.Simulation.Kernel;
-using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Patterns.Shared.Messaging;
 using PatternDashboard.Simulation.Patterns.PubSub;
 using PatternDashboard.Web.Components.Patterns.PubSub;
 using PatternDashboard.Web.Sessions;

@@ -1,6 +1,6 @@
 using Bunit;
 using PatternDashboard.Simulation.Kernel;
-using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Patterns.Shared.Messaging;
 using PatternDashboard.Simulation.Patterns.PubSub;
 using PatternDashboard.Web.Components.Patterns.PubSub;
 using PatternDashboard.Web.Tests.Fakes;

@@ -1,7 +1,8 @@
+using PatternDashboard.Simulation.Kernel;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Patterns.Shared.Messaging;
 using PatternDashboard.Simulation.Patterns.PubSub;
 using PatternDashboard.Web.Components.Patterns.PubSub;
 using PatternDashboard.Web.Tests.Fakes;
@@ -50,8 +51,8 @@ public sealed class PubSubPageTests : DashboardTestContext
     {
         var cluster = RunCluster(c =>
         {
-            c.InjectFault(new(MessagingFaults.Crash, "billing-1"));
-            c.InjectFault(new(MessagingFaults.Crash, "billing-2"));
+            c.InjectFault(new(LifecycleFaults.Crash, "billing-1"));
+            c.InjectFault(new(LifecycleFaults.Crash, "billing-2"));
         });
         var (cut, _) = RenderWith(cluster);
 

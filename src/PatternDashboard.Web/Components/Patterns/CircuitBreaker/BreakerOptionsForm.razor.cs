@@ -55,7 +55,7 @@ public partial class BreakerOptionsForm
         }
         try
         {
-            BreakerSettings.Checked(failureRatio, minimumThroughput, samplingDurationMs, breakDurationMs);
+            CircuitBreakerSettings.Checked(failureRatio, minimumThroughput, samplingDurationMs, breakDurationMs);
         }
         catch (SimulationInputException e)
         {

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using PatternDashboard.Simulation.Kernel;
-using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Patterns.Shared.Messaging;
 using PatternDashboard.Simulation.Patterns.PubSub;
 using PatternDashboard.Web.Components.Shared;
 using PatternDashboard.Web.Sessions;

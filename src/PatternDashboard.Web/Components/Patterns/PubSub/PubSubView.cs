@@ -1,6 +1,6 @@
 using System.Globalization;
 using PatternDashboard.Simulation.Kernel;
-using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Patterns.Shared.Messaging;
 using PatternDashboard.Web.Components.Shared;
 
 namespace PatternDashboard.Web.Components.Patterns.PubSub;
@@ -77,7 +77,7 @@ public static class PubSubView
 
     /// <summary>Only consumers can be slowed.</summary>
     public static bool IsActionAvailable(NodeView node, FaultDefinition fault) =>
-        fault.Id != MessagingFaults.Slow || IsConsumer(node);
+        fault.Id != MessagingCluster.BrokerFault.Slow || IsConsumer(node);
 
     private static string Number(NodeView node, string property) =>
         node.Properties.GetValueOrDefault(property) is IConvertible value

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Components;
-using PatternDashboard.Simulation.Patterns.Messaging;
+using PatternDashboard.Simulation.Patterns.Shared.Messaging;
 
 namespace PatternDashboard.Web.Components.Patterns.PubSub;
 

@@ -1,6 +1,6 @@
 using PatternDashboard.Simulation.Kernel;
 
-namespace PatternDashboard.Simulation.Patterns.Messaging;
+namespace PatternDashboard.Simulation.Patterns.Shared.Messaging;
 
 /// <summary>
 /// Every acknowledged publish is eventually processed or dead-lettered by each subscription it was published to.

@@ -1,6 +1,6 @@
 using Polly;
 
-namespace PatternDashboard.Simulation.Patterns.ServiceCalls;
+namespace PatternDashboard.Simulation.Patterns.Shared.ServiceCalls;
 
 /// <summary>
 /// Matches replies that come back over the network with the calls awaiting them. A call ends with the reply, with a

@@ -1,6 +1,6 @@
 using PatternDashboard.Simulation.Network;
 
-namespace PatternDashboard.Simulation.Patterns.ServiceCalls;
+namespace PatternDashboard.Simulation.Patterns.Shared.ServiceCalls;
 
 /// <summary>A request for a downstream service; <see cref="CallId"/> lets the reply find its caller.</summary>
 public sealed record ServiceRequest(long CallId) : IMessage

@@ -1,4 +1,4 @@
-namespace PatternDashboard.Simulation.Patterns.ServiceCalls;
+namespace PatternDashboard.Simulation.Patterns.Shared.ServiceCalls;
 
 /// <summary>How a downstream service behaves when nothing is wrong with it.</summary>
 /// <param name="Slots">Requests it works on at once.</param>

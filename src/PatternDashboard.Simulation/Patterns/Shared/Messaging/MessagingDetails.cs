@@ -1,4 +1,4 @@
-namespace PatternDashboard.Simulation.Patterns.Messaging;
+namespace PatternDashboard.Simulation.Patterns.Shared.Messaging;
 
 /// <summary>One subscription as its page shows it: queue, lag, consumers, counters and the newest dead letters.</summary>
 /// <param name="Depth">Messages waiting or leased.</param>

@@ -1,4 +1,4 @@
-namespace PatternDashboard.Simulation.Patterns.Messaging;
+namespace PatternDashboard.Simulation.Patterns.Shared.Messaging;
 
 /// <summary>
 /// The simulation's own record of every message's fate, kept outside the broker and consumers so it can catch

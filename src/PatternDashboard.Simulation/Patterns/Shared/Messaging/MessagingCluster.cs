@@ -1,11 +1,11 @@
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Network;
 
-namespace PatternDashboard.Simulation.Patterns.Messaging;
+namespace PatternDashboard.Simulation.Patterns.Shared.Messaging;
 
 /// <summary>
 /// A broker, its publishers and its subscribers on the simulated network, with the ledger and monitors that
-/// check them. Pub/Sub and Event-Driven build on it; shared faults live in MessagingCluster.Faults.cs.
+/// check them. Pub/Sub and Event-Driven build on it; shared faults live in MessagingFaults.cs.
 /// </summary>
 public abstract partial class MessagingCluster : SimulationBase
 {
@@ -17,14 +17,12 @@ public abstract partial class MessagingCluster : SimulationBase
     private readonly Dictionary<string, SubscriptionStore> stores = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (MetricSeries Depth, MetricSeries Lag)> subscriptionSeries = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> labels = new(StringComparer.Ordinal);
-    private bool running;
 
     protected MessagingCluster(PatternDescriptor pattern, long seed, IReadOnlyDictionary<string, double> options, BrokerSettings settings)
         : base(pattern, seed, options)
     {
         Settings = settings;
-        baseConditions = new LinkConditions(settings.NetworkDelay, settings.NetworkDelay / 2);
-        Network.Conditions = baseConditions;
+        Network.Conditions = new LinkConditions(settings.NetworkDelay, settings.NetworkDelay / 2);
         Stats = new MessagingStats();
         Ledger = new MessageLedger(Stats);
         Broker = new BrokerNode(this);
@@ -103,18 +101,11 @@ public abstract partial class MessagingCluster : SimulationBase
         var consumer = new SubscriberNode(this, $"{subscription}-{number}", $"{label} {number}", stores[subscription]);
         subscribers.Add(consumer);
         Register(consumer);
-        if (running)
+        if (IsStarted)
         {
             consumer.Start();
         }
         return consumer;
-    }
-
-    /// <summary>Starts the simulation; nodes added later start as they are added.</summary>
-    protected void Begin()
-    {
-        Start();
-        running = true;
     }
 
     protected override NodeView Describe(SimulationNode node)
@@ -166,7 +157,7 @@ public abstract partial class MessagingCluster : SimulationBase
         AddNode(node);
     }
 
-    internal static string LifecycleWord(NodeLifecycle lifecycle) => lifecycle.ToString().ToLowerInvariant();
+    internal static string LifecycleWord(NodeLifecycle lifecycle) => LifecycleFaults.LifecycleWord(lifecycle);
 
     private SubscriptionDetails DetailsOf(BrokerSubscription subscription)
     {

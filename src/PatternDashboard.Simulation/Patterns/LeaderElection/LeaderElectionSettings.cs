@@ -4,7 +4,7 @@ using static PatternDashboard.Simulation.Patterns.LeaderElection.LeaderElectionP
 namespace PatternDashboard.Simulation.Patterns.LeaderElection;
 
 /// <summary>The options of a leader-election cluster as typed values, checked against each other.</summary>
-public sealed record RaftSettings(
+public sealed record LeaderElectionSettings(
     int NodeCount,
     TimeSpan ElectionTimeoutMin,
     TimeSpan ElectionTimeoutMax,
@@ -23,9 +23,9 @@ public sealed record RaftSettings(
         TimeSpan.FromTicks(Math.Max(Math.Max(TimeSpan.FromSeconds(1).Ticks, 2 * ElectionTimeoutMax.Ticks), 5 * NetworkDelay.Ticks));
 
     /// <summary>Reads resolved options; rules that tie options together throw <see cref="SimulationInputException"/>.</summary>
-    public static RaftSettings From(IReadOnlyDictionary<string, double> options)
+    public static LeaderElectionSettings From(IReadOnlyDictionary<string, double> options)
     {
-        var settings = new RaftSettings(
+        var settings = new LeaderElectionSettings(
             (int)options[Option.NodeCount],
             TimeSpan.FromMilliseconds(options[Option.ElectionTimeoutMinMs]),
             TimeSpan.FromMilliseconds(options[Option.ElectionTimeoutMaxMs]),

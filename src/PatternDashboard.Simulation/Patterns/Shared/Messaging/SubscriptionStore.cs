@@ -1,4 +1,4 @@
-namespace PatternDashboard.Simulation.Patterns.Messaging;
+namespace PatternDashboard.Simulation.Patterns.Shared.Messaging;
 
 /// <summary>
 /// The durable state behind one subscription, shared by its competing consumers (a service's database).

@@ -1,7 +1,7 @@
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Network;
 
-namespace PatternDashboard.Simulation.Patterns.Messaging;
+namespace PatternDashboard.Simulation.Patterns.Shared.Messaging;
 
 /// <summary>
 /// The message broker: topics fan out to subscriptions, each with its own queue; consumers of one

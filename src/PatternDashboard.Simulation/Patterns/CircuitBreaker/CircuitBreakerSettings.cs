@@ -4,14 +4,14 @@ using static PatternDashboard.Simulation.Patterns.CircuitBreaker.CircuitBreakerP
 namespace PatternDashboard.Simulation.Patterns.CircuitBreaker;
 
 /// <summary>The options of one Polly circuit breaker, checked against Polly's own ranges before anything is built.</summary>
-public sealed record BreakerSettings(double FailureRatio, int MinimumThroughput, TimeSpan SamplingDuration, TimeSpan BreakDuration)
+public sealed record CircuitBreakerSettings(double FailureRatio, int MinimumThroughput, TimeSpan SamplingDuration, TimeSpan BreakDuration)
 {
-    public static BreakerSettings From(IReadOnlyDictionary<string, double> options) => Checked(
+    public static CircuitBreakerSettings From(IReadOnlyDictionary<string, double> options) => Checked(
         options[Option.FailureRatio], options[Option.MinimumThroughput],
         options[Option.SamplingDurationMs], options[Option.BreakDurationMs]);
 
     /// <summary>Builds settings from raw numbers, refusing any value Polly would refuse, with a message that says which and why.</summary>
-    public static BreakerSettings Checked(double failureRatio, double minimumThroughput, double samplingDurationMs, double breakDurationMs)
+    public static CircuitBreakerSettings Checked(double failureRatio, double minimumThroughput, double samplingDurationMs, double breakDurationMs)
     {
         if (double.IsNaN(failureRatio) || failureRatio <= 0 || failureRatio > 1)
         {
@@ -23,11 +23,11 @@ public sealed record BreakerSettings(double FailureRatio, int MinimumThroughput,
         }
         CheckDuration("Sampling duration", samplingDurationMs);
         CheckDuration("Break duration", breakDurationMs);
-        return new BreakerSettings(failureRatio, (int)minimumThroughput,
+        return new CircuitBreakerSettings(failureRatio, (int)minimumThroughput,
             TimeSpan.FromMilliseconds(samplingDurationMs), TimeSpan.FromMilliseconds(breakDurationMs));
     }
 
-    public BreakerSettings With(string faultId, double value) => faultId switch
+    public CircuitBreakerSettings With(string faultId, double value) => faultId switch
     {
         Fault.SetFailureRatio => Checked(value, MinimumThroughput, SamplingDuration.TotalMilliseconds, BreakDuration.TotalMilliseconds),
         Fault.SetMinimumThroughput => Checked(FailureRatio, value, SamplingDuration.TotalMilliseconds, BreakDuration.TotalMilliseconds),

@@ -1,4 +1,4 @@
-namespace PatternDashboard.Simulation.Patterns.Messaging;
+namespace PatternDashboard.Simulation.Patterns.Shared.Messaging;
 
 /// <summary>A message waiting in a subscription, or leased to a consumer until it acknowledges or the lease runs out.</summary>
 public sealed class QueuedMessage(MessageId id, bool poison, bool replayed, TimeSpan enqueuedAt)

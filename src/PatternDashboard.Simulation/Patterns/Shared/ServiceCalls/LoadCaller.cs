@@ -2,7 +2,7 @@ using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Network;
 using Polly;
 
-namespace PatternDashboard.Simulation.Patterns.ServiceCalls;
+namespace PatternDashboard.Simulation.Patterns.Shared.ServiceCalls;
 
 /// <summary>
 /// A caller that receives requests at a configurable rate per target (Poisson arrivals) and serves each with one of
@@ -119,7 +119,7 @@ public sealed class LoadCaller : SimulationNode
     private void Begin(string target)
     {
         BusySlots++;
-        InlineTasks.Forget(RunAsync(target), onError);
+        InlineContinuations.Forget(RunAsync(target), onError);
     }
 
     private async Task RunAsync(string target)

@@ -1,7 +1,7 @@
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Network;
 
-namespace PatternDashboard.Simulation.Patterns.Messaging;
+namespace PatternDashboard.Simulation.Patterns.Shared.Messaging;
 
 /// <summary>
 /// A publisher with a durable outbox: each message waits there until the broker acknowledges it, and is

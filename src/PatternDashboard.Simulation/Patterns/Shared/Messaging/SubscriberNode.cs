@@ -1,7 +1,7 @@
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Network;
 
-namespace PatternDashboard.Simulation.Patterns.Messaging;
+namespace PatternDashboard.Simulation.Patterns.Shared.Messaging;
 
 /// <summary>
 /// One consumer of a subscription. It tells the broker it is alive, buffers what it is given, processes

@@ -1,4 +1,4 @@
-namespace PatternDashboard.Simulation.Patterns.Messaging;
+namespace PatternDashboard.Simulation.Patterns.Shared.Messaging;
 
 /// <summary>What happened to one subscription's messages, counted as it happened. Counters only: memory stays flat.</summary>
 public sealed class SubscriptionStats(string name)

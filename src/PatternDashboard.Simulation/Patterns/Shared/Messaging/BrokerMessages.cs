@@ -1,6 +1,6 @@
 using PatternDashboard.Simulation.Network;
 
-namespace PatternDashboard.Simulation.Patterns.Messaging;
+namespace PatternDashboard.Simulation.Patterns.Shared.Messaging;
 
 /// <summary>
 /// A message's identity: its partition key and its position in that key's sequence. Publishers number each

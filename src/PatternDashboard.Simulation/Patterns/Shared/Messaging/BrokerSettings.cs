@@ -1,4 +1,4 @@
-namespace PatternDashboard.Simulation.Patterns.Messaging;
+namespace PatternDashboard.Simulation.Patterns.Shared.Messaging;
 
 /// <summary>The knobs of a messaging cluster: broker limits, consumer pace and publisher behaviour.</summary>
 /// <param name="AckTimeout">How long a lease lasts; an unacknowledged message is redelivered after it.</param>

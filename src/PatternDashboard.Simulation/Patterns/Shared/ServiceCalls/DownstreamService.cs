@@ -5,7 +5,7 @@ using Polly.Simmy;
 using Polly.Simmy.Latency;
 using Polly.Simmy.Outcomes;
 
-namespace PatternDashboard.Simulation.Patterns.ServiceCalls;
+namespace PatternDashboard.Simulation.Patterns.Shared.ServiceCalls;
 
 /// <summary>
 /// A remote service with a fixed number of slots and a bounded queue. Each request takes a latency drawn from its
@@ -102,7 +102,7 @@ public sealed class DownstreamService : SimulationNode
     private void Begin(string from, long callId)
     {
         Busy++;
-        InlineTasks.Forget(ServeAsync(from, callId, life), onError);
+        InlineContinuations.Forget(ServeAsync(from, callId, life), onError);
     }
 
     private async Task ServeAsync(string from, long callId, int startedIn)

@@ -1,4 +1,4 @@
-namespace PatternDashboard.Simulation.Patterns.ServiceCalls;
+namespace PatternDashboard.Simulation.Patterns.Shared.ServiceCalls;
 
 /// <summary>How one request or call ended, as counted on a dashboard.</summary>
 public enum CallOutcome

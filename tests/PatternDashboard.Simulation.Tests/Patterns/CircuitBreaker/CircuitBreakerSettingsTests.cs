@@ -6,7 +6,7 @@ using static PatternDashboard.Simulation.Tests.Patterns.CircuitBreaker.CircuitBr
 namespace PatternDashboard.Simulation.Tests.Patterns.CircuitBreaker;
 
 /// <summary>Options are checked against Polly's own ranges with a clear message, and live changes apply and are recorded.</summary>
-public sealed class BreakerSettingsTests
+public sealed class CircuitBreakerSettingsTests
 {
     [Theory]
     [InlineData(Fault.SetFailureRatio, 0, "greater than 0")]
