@@ -24,12 +24,15 @@ internal static class CpuTimeRuns
         network.Setup();
         Report("Network", "messages/s", 10 * 100_000, () => Times(10, network.RelayMessages));
 
-        var election = new LeaderElectionBenchmarks();
-        Report("Leader Election, 5 nodes with client writes", "simulated s per CPU s", 60, () =>
+        foreach (string patternId in PatternFastForwardBenchmarks.PatternIds)
         {
-            election.Setup();
-            election.SimulateOneMinute();
-        });
+            var pattern = new PatternFastForwardBenchmarks { PatternId = patternId };
+            Report($"{patternId} at default load", "simulated s per CPU s", 60, () =>
+            {
+                pattern.Setup();
+                pattern.SimulateOneMinute();
+            });
+        }
     }
 
     private static void Times(int count, Action action)

@@ -25,9 +25,14 @@ public sealed record FaultDefinition(
     bool IsInstant = false,
     bool IsBreakIt = false)
 {
+    /// <summary>Simulated time between two requests of a <see cref="Demonstration"/>: damage such as "a crash loses what
+    /// the broker holds" needs the earlier faults to have had an effect first.</summary>
+    public static readonly TimeSpan DemonstrationStep = TimeSpan.FromSeconds(5);
+
     /// <summary>
-    /// For a break-it switch: the fault requests to give, in order, right after turning it on, that make one of the
-    /// pattern's invariants go red within 60 simulated seconds at default options ("show me the damage").
+    /// For a break-it switch: the fault requests that show its damage ("show me the damage"), given in order, the
+    /// first right after the switch is turned on and each next one <see cref="DemonstrationStep"/> later; one of the
+    /// pattern's invariants goes red within 60 simulated seconds at default options. Without the switch they do no harm.
     /// </summary>
     public IReadOnlyList<FaultRequest> Demonstration { get; init; } = [];
 

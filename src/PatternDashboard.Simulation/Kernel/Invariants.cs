@@ -7,6 +7,13 @@ public abstract class InvariantMonitor(string id, string description)
 
     public string Description { get; } = description;
 
+    /// <summary>
+    /// False for a monitor that judges whether the pattern does its job with its current settings, which live settings
+    /// may defeat on purpose (a day-long break duration is a breaker that never opens). Random inputs leave it out;
+    /// the break-it switches still show it going red.
+    /// </summary>
+    public virtual bool HoldsUnderAnyInputs => true;
+
     /// <summary>Null when the property holds, otherwise what is wrong, in words.</summary>
     public abstract string? Check();
 }
@@ -29,6 +36,8 @@ public sealed class InvariantBoard
     }
 
     public void Add(InvariantMonitor monitor) => entries.Add(new Entry(monitor));
+
+    public IReadOnlyList<InvariantMonitor> Monitors => entries.ConvertAll(e => e.Monitor);
 
     public bool AllHold => entries.TrueForAll(e => e.Holds);
 

@@ -24,6 +24,7 @@ public sealed record SessionCreated(string SessionId, string PatternId, long See
 public sealed record SessionImported(string SessionId);
 
 /// <summary>A fault or "break it" switch. <see cref="Targets"/> lists the node ids it may aim at, or is null for cluster-wide ones.</summary>
+/// <param name="Demonstration">For a switch: the faults that show its damage, given in order 5 simulated seconds apart.</param>
 public sealed record FaultInfo(
     string Id,
     string Label,
@@ -31,7 +32,8 @@ public sealed record FaultInfo(
     IReadOnlyList<string>? Targets,
     FaultParameterInfo? Parameter,
     bool IsBreakIt,
-    bool IsInstant);
+    bool IsInstant,
+    IReadOnlyList<FaultRequest> Demonstration);
 
 public sealed record FaultParameterInfo(string Name, double Min, double Max, string Unit, double Default);
 

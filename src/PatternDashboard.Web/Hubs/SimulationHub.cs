@@ -71,7 +71,8 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
                 f.Target == FaultTarget.Node ? snapshot.FaultTargets?.GetValueOrDefault(f.Id) ?? nodeIds : null,
                 f.Parameter is { } p ? new FaultParameterInfo(p.Name, p.Min, p.Max, p.Unit, p.Default) : null,
                 f.IsBreakIt,
-                f.IsInstant)),
+                f.IsInstant,
+                f.Demonstration)),
         ];
     }
 

@@ -39,11 +39,11 @@ public sealed partial class AmbassadorCluster : SimulationBase
         appPipeline = new ResiliencePipelineBuilder<ServiceReply> { TimeProvider = Clock }
             .AddTimeout(new TimeoutStrategyOptions { Timeout = Settings.RequestTimeout })
             .Build();
-        requestsSeries = AddSeries("requests/s", "per s");
-        attemptsSeries = AddSeries("attempts/s", "per s");
-        successSeries = AddSeries("answered/s", "per s");
-        failureSeries = AddSeries("failed/s", "per s");
-        latencySeries = AddSeries("latency p90", "ms");
+        requestsSeries = AddSeries(Metric.Requests, "per s");
+        attemptsSeries = AddSeries(Metric.Attempts, "per s");
+        successSeries = AddSeries(Metric.Answered, "per s");
+        failureSeries = AddSeries(Metric.Failed, "per s");
+        latencySeries = AddSeries(Metric.LatencyP90, "ms");
         Invariants.Add(new AttemptLimitMonitor(Ambassador));
         Invariants.Add(new RetryBudgetMonitor(this));
         Start();
@@ -109,21 +109,21 @@ public sealed partial class AmbassadorCluster : SimulationBase
         if (node == App)
         {
             state = "application";
-            properties["busySlots"] = App.BusySlots;
-            properties["waiting"] = App.Waiting;
+            properties[Property.BusySlots] = App.BusySlots;
+            properties[Property.Waiting] = App.Waiting;
         }
         else if (node == Ambassador)
         {
             state = !node.IsUp ? "crashed" : Bypassed ? "bypassed" : RetryStorm ? "retrying without backoff" : "ambassador";
-            properties["mostAttempts"] = Ambassador.MostAttemptsSeen;
-            properties["retriesRefused"] = Ambassador.Budget.Refused;
+            properties[Property.MostAttempts] = Ambassador.MostAttemptsSeen;
+            properties[Property.RetriesRefused] = Ambassador.Budget.Refused;
         }
         else
         {
             state = !node.IsUp ? "down" : Service.ErrorRate > 0 ? "erroring" : Service.AddedLatency > TimeSpan.Zero ? "spiking" : "healthy";
-            properties["busy"] = Service.Busy;
-            properties["queued"] = Service.Queued;
-            properties["overloaded"] = Service.Overloaded;
+            properties[Property.Busy] = Service.Busy;
+            properties[Property.Queued] = Service.Queued;
+            properties[Property.Overloaded] = Service.Overloaded;
         }
         return new NodeView(node.Id, node.Label, state, node.IsUp, lifecycle, properties);
     }

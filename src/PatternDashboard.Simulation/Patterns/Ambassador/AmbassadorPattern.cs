@@ -7,6 +7,28 @@ public static class AmbassadorPattern
 {
     public const string Id = "ambassador";
 
+    /// <summary>Keys of the node properties pages read (app: busySlots, waiting; ambassador: mostAttempts, retriesRefused; service: busy to overloaded).</summary>
+    public static class Property
+    {
+        public const string BusySlots = "busySlots";
+        public const string Waiting = "waiting";
+        public const string MostAttempts = "mostAttempts";
+        public const string RetriesRefused = "retriesRefused";
+        public const string Busy = "busy";
+        public const string Queued = "queued";
+        public const string Overloaded = "overloaded";
+    }
+
+    /// <summary>Names of the metric series.</summary>
+    public static class Metric
+    {
+        public const string Requests = "requests/s";
+        public const string Attempts = "attempts/s";
+        public const string Answered = "answered/s";
+        public const string Failed = "failed/s";
+        public const string LatencyP90 = "latency p90";
+    }
+
     public const string AppId = "app";
     public const string AmbassadorId = "ambassador";
     public const string ServiceId = "service";
@@ -52,7 +74,11 @@ public static class AmbassadorPattern
         new(Fault.Bypass, "Bypass the ambassador", "The application calls the service itself: one attempt, no retries, no log."),
         new(Fault.RetryStorm, "Break it: retries without backoff or budget",
             "Every failure is retried at once, up to the maximum, with no budget: a short outage multiplies the load on the service.",
-            IsBreakIt: true),
+            IsBreakIt: true)
+        {
+            // During an outage every failure is retried at once: the load on the service multiplies.
+            Demonstration = [new FaultRequest(Fault.ServiceDown)],
+        },
     ];
 
     public static PatternInfo Info { get; } = new(

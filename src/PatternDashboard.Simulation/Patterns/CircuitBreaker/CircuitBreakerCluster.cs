@@ -43,10 +43,10 @@ public sealed partial class CircuitBreakerCluster : SimulationBase
             Caller.SetRate(id, Options[Option.LoadPerService]);
             foreach (var outcome in Enum.GetValues<CallOutcome>())
             {
-                outcomeSeries.Add((id, outcome, AddSeries($"{id} {SeriesWord(outcome)}/s", "per s")));
+                outcomeSeries.Add((id, outcome, AddSeries(Metric.Outcome(id, SeriesWord(outcome)), "per s")));
             }
         }
-        busySeries = AddSeries("caller busy slots", "slots");
+        busySeries = AddSeries(Metric.CallerBusySlots, "slots");
         Invariants.Add(new LegalTransitionsMonitor(Breakers));
         Invariants.Add(new NoCallWhileOpenMonitor(this));
         Invariants.Add(new HalfOpenProbeMonitor(Breakers));
@@ -97,19 +97,19 @@ public sealed partial class CircuitBreakerCluster : SimulationBase
             string state = !service.IsUp ? "down" : service.ErrorRate > 0 ? "failing" : service.AddedLatency > TimeSpan.Zero ? "slow" : "healthy";
             return new NodeView(node.Id, node.Label, state, node.IsUp, lifecycle, new Dictionary<string, object?>
             {
-                ["breaker"] = BreakersRemoved ? "removed" : breakers[node.Id].State,
-                ["errorRate"] = service.ErrorRate,
-                ["addedLatencyMs"] = service.AddedLatency.TotalMilliseconds,
-                ["busy"] = service.Busy,
-                ["queued"] = service.Queued,
-                ["received"] = service.Received,
+                [Property.Breaker] = BreakersRemoved ? "removed" : breakers[node.Id].State,
+                [Property.ErrorRate] = service.ErrorRate,
+                [Property.AddedLatencyMs] = service.AddedLatency.TotalMilliseconds,
+                [Property.Busy] = service.Busy,
+                [Property.Queued] = service.Queued,
+                [Property.Received] = service.Received,
             });
         }
         return new NodeView(node.Id, node.Label, "caller", node.IsUp, lifecycle, new Dictionary<string, object?>
         {
-            ["busySlots"] = Caller.BusySlots,
-            ["slots"] = Caller.Limits.Slots,
-            ["waiting"] = Caller.Waiting,
+            [Property.BusySlots] = Caller.BusySlots,
+            [Property.Slots] = Caller.Limits.Slots,
+            [Property.Waiting] = Caller.Waiting,
         });
     }
 

@@ -89,6 +89,10 @@ public sealed class HealthyServiceMonitor(CircuitBreakerCluster cluster)
     public const double MinimumShare = 0.5;
     public const int MinimumRequests = 20;
 
+    // Live settings can turn the breaker off in all but name (failure ratio 1, a minimum throughput of millions), and
+    // load can exceed the caller's own slots: then a cascade is what the settings asked for, not a broken pattern.
+    public override bool HoldsUnderAnyInputs => false;
+
     private readonly Dictionary<string, TimeSpan> lastUnhealthy = new(StringComparer.Ordinal);
 
     public override string? Check()

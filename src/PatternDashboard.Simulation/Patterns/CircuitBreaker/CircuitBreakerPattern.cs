@@ -7,6 +7,29 @@ public static class CircuitBreakerPattern
 {
     public const string Id = "circuit-breaker";
 
+    /// <summary>Keys of the node properties pages read (services: breaker to received; the caller: busySlots to waiting).</summary>
+    public static class Property
+    {
+        public const string Breaker = "breaker";
+        public const string ErrorRate = "errorRate";
+        public const string AddedLatencyMs = "addedLatencyMs";
+        public const string Busy = "busy";
+        public const string Queued = "queued";
+        public const string Received = "received";
+        public const string BusySlots = "busySlots";
+        public const string Slots = "slots";
+        public const string Waiting = "waiting";
+    }
+
+    /// <summary>Names of the metric series.</summary>
+    public static class Metric
+    {
+        public const string CallerBusySlots = "caller busy slots";
+
+        /// <summary>"a success/s", "b no slot/s": calls to one service per second, by outcome.</summary>
+        public static string Outcome(string serviceId, string outcomeWord) => $"{serviceId} {outcomeWord}/s";
+    }
+
     /// <summary>The two downstream services, by node id.</summary>
     public const string ServiceA = "a";
     public const string ServiceB = "b";
@@ -78,7 +101,11 @@ public static class CircuitBreakerPattern
             new FaultParameter("break duration", MinDurationMs, MaxDurationMs, "ms", 5000), IsInstant: true),
         new(Fault.RemoveBreakers, "Break it: remove the circuit breakers",
             "Calls go straight to the services with only a timeout: a slow service holds the caller's slots, and calls to the healthy one fail too.",
-            IsBreakIt: true),
+            IsBreakIt: true)
+        {
+            // A slow service A holds every caller slot, so calls to the healthy B fail too.
+            Demonstration = [new FaultRequest(Fault.Latency, ServiceA)],
+        },
     ];
 
     public static PatternInfo Info { get; } = new(

@@ -31,8 +31,8 @@ public sealed partial class EventDrivenCluster : MessagingCluster
         }
         Signup.KnownServices = [.. Subscribers];
         Invariants.Add(new EveryEventOnceMonitor(this));
-        successSeries = AddSeries("registrations succeeded", "%");
-        latencySeries = AddSeries("registration latency", "ms");
+        successSeries = AddSeries(Metric.RegistrationsSucceeded, "%");
+        latencySeries = AddSeries(Metric.RegistrationLatency, "ms");
         Start();
     }
 
@@ -113,7 +113,7 @@ public sealed partial class EventDrivenCluster : MessagingCluster
     private SubscriberNode AddService(ServiceDefinition service, double processingMs)
     {
         AddSubscription(Topic, service.Name);
-        var consumer = AddConsumer(service.Name, service.Label);
+        var consumer = AddConsumer(service.Name, service.Label, (id, label, store) => new ServiceNode(this, id, label, store));
         consumer.ProcessingTime = TimeSpan.FromMilliseconds(processingMs);
         return consumer;
     }

@@ -4,7 +4,7 @@ namespace PatternDashboard.Simulation.Patterns.EventDriven;
 
 /// <summary>One service as the page shows it: its consumer, its own state and how far behind it is.</summary>
 /// <param name="Records">What its state holds (profiles, contacts, emails sent...).</param>
-/// <param name="Expected">Events it must process (with direct calls: registrations that succeeded).</param>
+/// <param name="Expected">Events it must process (with direct calls: registrations that succeeded since it subscribed, called or not).</param>
 /// <param name="KnownToSignup">True when the sign-up service calls it directly in synchronous mode.</param>
 public sealed record ServiceDetails(
     string Name,

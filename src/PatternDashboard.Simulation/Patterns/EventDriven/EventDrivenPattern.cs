@@ -11,6 +11,36 @@ public static class EventDrivenPattern
 {
     public const string Id = "event-driven";
 
+    /// <summary>Node ids: the event bus and the sign-up service; each service's consumer is named after it (email-1).</summary>
+    public const string BrokerId = BrokerNode.BrokerId;
+    public const string SignupId = "signup";
+
+    /// <summary>Keys of the node properties pages read (those of the broker, publishers and consumers).</summary>
+    public static class Property
+    {
+        public const string Persistent = MessagingNames.Property.Persistent;
+        public const string Queued = MessagingNames.Property.Queued;
+        public const string DeadLetters = MessagingNames.Property.DeadLetters;
+        public const string Topic = MessagingNames.Property.Topic;
+        public const string RatePerSecond = MessagingNames.Property.RatePerSecond;
+        public const string Produced = MessagingNames.Property.Produced;
+        public const string Outbox = MessagingNames.Property.Outbox;
+        public const string Subscription = MessagingNames.Property.Subscription;
+        public const string Buffered = MessagingNames.Property.Buffered;
+        public const string Processed = MessagingNames.Property.Processed;
+        public const string SlowFactor = MessagingNames.Property.SlowFactor;
+    }
+
+    /// <summary>Names of the metric series.</summary>
+    public static class Metric
+    {
+        public const string RegistrationsSucceeded = "registrations succeeded";
+        public const string RegistrationLatency = "registration latency";
+        public static string Depth(string subscription) => MessagingNames.Metric.Depth(subscription);
+
+        public static string Lag(string subscription) => MessagingNames.Metric.Lag(subscription);
+    }
+
     public const string Topic = "user-registered";
 
     /// <summary>The first three react from the start; the others join one by one with "add a service".</summary>
@@ -58,13 +88,20 @@ public static class EventDrivenPattern
     public static IReadOnlyList<FaultDefinition> Faults { get; } =
     [
         .. MessagingCluster.SharedFaults,
-        MessagingCluster.BreakPersistence([new FaultRequest(LifecycleFaults.Crash, BrokerNode.BrokerId)]),
+        MessagingCluster.BreakPersistence([
+            // A slow email service leaves events on the bus; its crash then loses them.
+            new FaultRequest(MessagingCluster.BrokerFault.Slow, "email-1", 100),
+            new FaultRequest(LifecycleFaults.Crash, BrokerNode.BrokerId),
+        ]),
         MessagingCluster.BreakIdempotency,
         new(Fault.AddService, "Add a service", "A new service subscribes to \"user registered\" without any change to the sign-up service.", IsInstant: true),
         new(Fault.RegistrationRate, "Change registration rate", "Sets how many users register per second.", IsInstant: true,
             Parameter: new FaultParameter("rate", 0, 50, "per s", 10)),
         new(Fault.SynchronousCalls, "Break it: synchronous calls", "The sign-up service calls the services it knows directly and waits for all of them: " +
-            "one slow or down service fails the registration, and a service added later is never called.", IsBreakIt: true),
+            "one slow or down service fails the registration, and a service added later is never called.", IsBreakIt: true)
+        {
+            Demonstration = [new FaultRequest(Fault.AddService)],
+        },
     ];
 
     public static PatternInfo Info { get; } = new(

@@ -10,7 +10,7 @@ namespace PatternDashboard.Simulation.Patterns.LeaderElection;
 /// </summary>
 public sealed class ClientNode : SimulationNode
 {
-    public const string ClientId = "client";
+    public const string ClientId = LeaderElectionPattern.ClientId;
 
     private readonly LeaderElectionCluster cluster;
     private readonly IReadOnlyList<string> members;

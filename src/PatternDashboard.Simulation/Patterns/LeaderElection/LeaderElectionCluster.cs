@@ -1,5 +1,6 @@
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Network;
+using static PatternDashboard.Simulation.Patterns.LeaderElection.LeaderElectionPattern;
 
 namespace PatternDashboard.Simulation.Patterns.LeaderElection;
 
@@ -38,11 +39,11 @@ public sealed partial class LeaderElectionCluster : SimulationBase
         AddNode(Client);
         Invariants.Add(new ElectionSafetyMonitor(raftNodes));
         Invariants.Add(new LeaderLivenessMonitor(this));
-        termSeries = AddSeries("term", "");
-        leadersSeries = AddSeries("leaders", "nodes");
-        acceptedSeries = AddSeries("writes accepted/s", "per s");
-        rejectedSeries = AddSeries("writes rejected/s", "per s");
-        leaderlessSeries = AddSeries("time without leader", "s");
+        termSeries = AddSeries(Metric.Term, "");
+        leadersSeries = AddSeries(Metric.Leaders, "nodes");
+        acceptedSeries = AddSeries(Metric.WritesAccepted, "per s");
+        rejectedSeries = AddSeries(Metric.WritesRejected, "per s");
+        leaderlessSeries = AddSeries(Metric.TimeWithoutLeader, "s");
         Scheduler.EventExecuted += ObserveLeadership;
         Start();
     }
@@ -117,25 +118,25 @@ public sealed partial class LeaderElectionCluster : SimulationBase
         {
             return new NodeView(node.Id, node.Label, "client", node.IsUp, lifecycle, new Dictionary<string, object?>
             {
-                ["sent"] = Client.Sent,
-                ["accepted"] = Client.Accepted,
-                ["rejected"] = Client.Rejected,
-                ["timedOut"] = Client.TimedOut,
-                ["pending"] = Client.Pending,
-                ["knownLeader"] = Client.KnownLeader,
+                [Property.Sent] = Client.Sent,
+                [Property.Accepted] = Client.Accepted,
+                [Property.Rejected] = Client.Rejected,
+                [Property.TimedOut] = Client.TimedOut,
+                [Property.Pending] = Client.Pending,
+                [Property.KnownLeader] = Client.KnownLeader,
             });
         }
         string role = raft.Role.ToString().ToLowerInvariant();
         return new NodeView(raft.Id, raft.Label, raft.IsUp ? role : lifecycle, raft.IsUp, lifecycle, new Dictionary<string, object?>
         {
-            ["term"] = raft.CurrentTerm,
-            ["votedFor"] = raft.VotedFor,
-            ["role"] = role,
-            ["votes"] = raft.Role == RaftRole.Follower ? 0 : raft.VotesReceived,
-            ["votesNeeded"] = VotesNeeded,
-            ["knownLeader"] = raft.KnownLeader,
-            ["electionTimer"] = raft.ElectionTimerProgress,
-            ["electionTimeoutMs"] = raft.ElectionTimeout.TotalMilliseconds,
+            [Property.Term] = raft.CurrentTerm,
+            [Property.VotedFor] = raft.VotedFor,
+            [Property.Role] = role,
+            [Property.Votes] = raft.Role == RaftRole.Follower ? 0 : raft.VotesReceived,
+            [Property.VotesNeeded] = VotesNeeded,
+            [Property.KnownLeader] = raft.KnownLeader,
+            [Property.ElectionTimer] = raft.ElectionTimerProgress,
+            [Property.ElectionTimeoutMs] = raft.ElectionTimeout.TotalMilliseconds,
         });
     }
 

@@ -8,6 +8,37 @@ public static class LeaderElectionPattern
 {
     public const string Id = "leader-election";
 
+    /// <summary>The client's node id; the cluster's nodes are n1, n2 and so on.</summary>
+    public const string ClientId = "client";
+
+    /// <summary>Keys of the node properties pages read (the client has sent to knownLeader).</summary>
+    public static class Property
+    {
+        public const string Term = "term";
+        public const string VotedFor = "votedFor";
+        public const string Role = "role";
+        public const string Votes = "votes";
+        public const string VotesNeeded = "votesNeeded";
+        public const string KnownLeader = "knownLeader";
+        public const string ElectionTimer = "electionTimer";
+        public const string ElectionTimeoutMs = "electionTimeoutMs";
+        public const string Sent = "sent";
+        public const string Accepted = "accepted";
+        public const string Rejected = "rejected";
+        public const string TimedOut = "timedOut";
+        public const string Pending = "pending";
+    }
+
+    /// <summary>Names of the metric series.</summary>
+    public static class Metric
+    {
+        public const string Term = "term";
+        public const string Leaders = "leaders";
+        public const string WritesAccepted = "writes accepted/s";
+        public const string WritesRejected = "writes rejected/s";
+        public const string TimeWithoutLeader = "time without leader";
+    }
+
     public static class Option
     {
         public const string NodeCount = "nodeCount";
@@ -59,7 +90,11 @@ public static class LeaderElectionPattern
         NetworkFaults.DelayMessages,
         NetworkFaults.LoseMessages,
         new(Fault.ForceTimeout, "Force election timeout", "Makes a node's election timer fire now.", FaultTarget.Node, IsInstant: true),
-        new(Fault.BreakQuorum, "Break it: any two votes win", "Counts two votes as a majority whatever the cluster size (one vote in a 3-node cluster), so two leaders can win the same term.", IsBreakIt: true),
+        new(Fault.BreakQuorum, "Break it: any two votes win", "Counts two votes as a majority whatever the cluster size (one vote in a 3-node cluster), so two leaders can win the same term.", IsBreakIt: true)
+        {
+            // Lost heartbeats start election after election; two candidates of one term each find the one vote they need.
+            Demonstration = [new FaultRequest(Fault.Loss, Value: 60)],
+        },
     ];
 
     public static PatternInfo Info { get; } = new(

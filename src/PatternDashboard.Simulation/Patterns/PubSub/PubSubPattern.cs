@@ -8,6 +8,33 @@ public static class PubSubPattern
 {
     public const string Id = "pub-sub";
 
+    /// <summary>Node ids: the broker; publishers are pub-1, pub-2...; consumers are named after their subscription (billing-1).</summary>
+    public const string BrokerId = BrokerNode.BrokerId;
+
+    /// <summary>Keys of the node properties pages read (those of the broker, publishers and consumers).</summary>
+    public static class Property
+    {
+        public const string Persistent = MessagingNames.Property.Persistent;
+        public const string Queued = MessagingNames.Property.Queued;
+        public const string DeadLetters = MessagingNames.Property.DeadLetters;
+        public const string Topic = MessagingNames.Property.Topic;
+        public const string RatePerSecond = MessagingNames.Property.RatePerSecond;
+        public const string Produced = MessagingNames.Property.Produced;
+        public const string Outbox = MessagingNames.Property.Outbox;
+        public const string Subscription = MessagingNames.Property.Subscription;
+        public const string Buffered = MessagingNames.Property.Buffered;
+        public const string Processed = MessagingNames.Property.Processed;
+        public const string SlowFactor = MessagingNames.Property.SlowFactor;
+    }
+
+    /// <summary>Names of the metric series.</summary>
+    public static class Metric
+    {
+        public static string Depth(string subscription) => MessagingNames.Metric.Depth(subscription);
+
+        public static string Lag(string subscription) => MessagingNames.Metric.Lag(subscription);
+    }
+
     public const string Topic = "orders";
 
     /// <summary>Names of the subscriptions, in the order they are created (the first ones at the start).</summary>
@@ -57,7 +84,12 @@ public static class PubSubPattern
     public static IReadOnlyList<FaultDefinition> Faults { get; } =
     [
         .. MessagingCluster.SharedFaults,
-        MessagingCluster.BreakPersistence([new FaultRequest(LifecycleFaults.Crash, BrokerNode.BrokerId)]),
+        MessagingCluster.BreakPersistence([
+            // Slow consumers leave messages on the broker; its crash then loses them.
+            new FaultRequest(MessagingCluster.BrokerFault.Slow, "billing-1", 100),
+            new FaultRequest(MessagingCluster.BrokerFault.Slow, "billing-2", 100),
+            new FaultRequest(LifecycleFaults.Crash, BrokerNode.BrokerId),
+        ]),
         MessagingCluster.BreakIdempotency,
         new(Fault.Poison, "Publish a poison message", "Publishes a message every consumer fails on: it is refused until it reaches the dead-letter queue, holding up its key meanwhile.", IsInstant: true),
         new(Fault.AddSubscription, "Add a subscription", "Adds a subscription with one consumer; it receives every message published from now on.", IsInstant: true),

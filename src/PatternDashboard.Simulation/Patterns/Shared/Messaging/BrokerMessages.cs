@@ -54,15 +54,3 @@ public sealed record DeliveryNack(string Subscription, MessageId Id) : IMessage
 {
     public string Kind => "nack";
 }
-
-/// <summary>A direct call to a service, without the broker: the caller waits for <see cref="ServiceReply"/>.</summary>
-public sealed record ServiceCall(MessageId Id) : IMessage
-{
-    public string Kind => "call";
-}
-
-/// <summary>The service handled a <see cref="ServiceCall"/>.</summary>
-public sealed record ServiceReply(MessageId Id) : IMessage
-{
-    public string Kind => "reply";
-}

@@ -91,14 +91,16 @@ public abstract partial class MessagingCluster : SimulationBase
     {
         Broker.CreateSubscription(topic, name);
         stores[name] = new SubscriptionStore(name, Ledger, Stats.For(name)) { Idempotent = Idempotent };
-        subscriptionSeries[name] = (AddSeries($"depth: {name}", "messages"), AddSeries($"lag: {name}", "s"));
+        subscriptionSeries[name] = (AddSeries(MessagingNames.Metric.Depth(name), "messages"), AddSeries(MessagingNames.Metric.Lag(name), "s"));
     }
 
     /// <summary>Adds a consumer to a subscription; after the start it joins at once, competing for the same queue.</summary>
-    protected SubscriberNode AddConsumer(string subscription, string label)
+    /// <param name="create">Builds the node from its id, label and store, for a pattern whose consumers do more; null for a plain one.</param>
+    protected SubscriberNode AddConsumer(string subscription, string label, Func<string, string, SubscriptionStore, SubscriberNode>? create = null)
     {
         int number = ConsumersOf(subscription).Count() + 1;
-        var consumer = new SubscriberNode(this, $"{subscription}-{number}", $"{label} {number}", stores[subscription]);
+        string id = $"{subscription}-{number}";
+        var consumer = create?.Invoke(id, $"{label} {number}", stores[subscription]) ?? new SubscriberNode(this, id, $"{label} {number}", stores[subscription]);
         subscribers.Add(consumer);
         Register(consumer);
         if (IsStarted)
@@ -115,23 +117,23 @@ public abstract partial class MessagingCluster : SimulationBase
         {
             BrokerNode broker => new NodeView(broker.Id, broker.Label, broker.IsUp ? "broker" : lifecycle, broker.IsUp, lifecycle, new Dictionary<string, object?>
             {
-                ["persistent"] = broker.Persistent,
-                ["queued"] = broker.Subscriptions.Sum(s => s.Depth),
-                ["deadLetters"] = broker.Subscriptions.Sum(s => s.DeadLetters.Count),
+                [MessagingNames.Property.Persistent] = broker.Persistent,
+                [MessagingNames.Property.Queued] = broker.Subscriptions.Sum(s => s.Depth),
+                [MessagingNames.Property.DeadLetters] = broker.Subscriptions.Sum(s => s.DeadLetters.Count),
             }),
             PublisherNode publisher => new NodeView(publisher.Id, publisher.Label, publisher.IsUp ? "publisher" : lifecycle, publisher.IsUp, lifecycle, new Dictionary<string, object?>
             {
-                ["topic"] = publisher.Topic,
-                ["ratePerSecond"] = publisher.RatePerSecond,
-                ["produced"] = publisher.Produced,
-                ["outbox"] = publisher.OutboxCount,
+                [MessagingNames.Property.Topic] = publisher.Topic,
+                [MessagingNames.Property.RatePerSecond] = publisher.RatePerSecond,
+                [MessagingNames.Property.Produced] = publisher.Produced,
+                [MessagingNames.Property.Outbox] = publisher.OutboxCount,
             }),
             SubscriberNode consumer => new NodeView(consumer.Id, consumer.Label, consumer.IsUp ? (consumer.Busy ? "processing" : "idle") : lifecycle, consumer.IsUp, lifecycle, new Dictionary<string, object?>
             {
-                ["subscription"] = consumer.Subscription,
-                ["buffered"] = consumer.Buffered,
-                ["processed"] = consumer.Processed,
-                ["slowFactor"] = consumer.SlowFactor,
+                [MessagingNames.Property.Subscription] = consumer.Subscription,
+                [MessagingNames.Property.Buffered] = consumer.Buffered,
+                [MessagingNames.Property.Processed] = consumer.Processed,
+                [MessagingNames.Property.SlowFactor] = consumer.SlowFactor,
             }),
             _ => DescribeOther(node),
         };

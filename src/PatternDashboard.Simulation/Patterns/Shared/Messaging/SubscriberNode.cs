@@ -7,15 +7,15 @@ namespace PatternDashboard.Simulation.Patterns.Shared.Messaging;
 /// One consumer of a subscription. It tells the broker it is alive, buffers what it is given, processes
 /// one message at a time against the subscription's store and acknowledges after the effect is applied,
 /// so a crash before that leaves the message to be redelivered. A poison message always fails and is refused.
-/// It also answers direct calls (no broker), for comparing events with synchronous calls.
+/// A pattern may derive from it to take work from elsewhere too.
 /// </summary>
-public sealed class SubscriberNode : SimulationNode
+public class SubscriberNode : SimulationNode
 {
     private readonly MessagingCluster cluster;
-    private readonly Queue<(Delivery Work, string? ReplyTo)> buffer = new();
-    private (Delivery Work, string? ReplyTo)? processing;
+    private readonly Queue<Delivery> buffer = new();
+    private Delivery? processing;
 
-    internal SubscriberNode(MessagingCluster cluster, string id, string label, SubscriptionStore store)
+    protected internal SubscriberNode(MessagingCluster cluster, string id, string label, SubscriptionStore store)
         : base(cluster, id, label)
     {
         this.cluster = cluster;
@@ -54,25 +54,37 @@ public sealed class SubscriberNode : SimulationNode
 
     protected override void OnMessage(string from, IMessage message)
     {
-        var work = message switch
+        if (message is Delivery delivery)
         {
-            Delivery delivery => (delivery, null),
-            // A direct call (no broker): the caller waits for the reply.
-            ServiceCall call => (new Delivery(Subscription, call.Id, 1, Poison: false, Replayed: false), from),
-            _ => ((Delivery, string?)?)null,
-        };
-        if (work is null)
-        {
-            return;
+            Enqueue(delivery);
         }
+        else
+        {
+            OnOtherMessage(from, message);
+        }
+    }
+
+    /// <summary>Handles a message that is not a delivery from the broker; ignored unless a derived node says otherwise.</summary>
+    protected virtual void OnOtherMessage(string from, IMessage message)
+    {
+    }
+
+    /// <summary>Buffers work to process in turn; beyond the buffer's capacity it is dropped and counted.</summary>
+    /// <returns>False when the work was dropped.</returns>
+    protected bool Enqueue(Delivery work)
+    {
         if (buffer.Count >= BufferCapacity)
         {
             cluster.Stats.For(Subscription).ConsumerOverflow++;
-            return;
+            return false;
         }
-        buffer.Enqueue(work.Value);
+        buffer.Enqueue(work);
         ProcessNext();
+        return true;
     }
+
+    /// <summary>Reports processed work: by default an acknowledgement to the broker.</summary>
+    protected virtual void Finished(Delivery done) => Send(BrokerNode.BrokerId, new DeliveryAck(done.Subscription, done.Id));
 
     private void Heartbeat()
     {
@@ -93,7 +105,7 @@ public sealed class SubscriberNode : SimulationNode
 
     private void Complete()
     {
-        var (done, replyTo) = processing!.Value;
+        var done = processing!;
         processing = null;
         if (done.Poison)
         {
@@ -103,14 +115,7 @@ public sealed class SubscriberNode : SimulationNode
         {
             Store.Apply(done);
             Processed++;
-            if (replyTo is null)
-            {
-                Send(BrokerNode.BrokerId, new DeliveryAck(done.Subscription, done.Id));
-            }
-            else
-            {
-                Send(replyTo, new ServiceReply(done.Id));
-            }
+            Finished(done);
         }
         ProcessNext();
     }
