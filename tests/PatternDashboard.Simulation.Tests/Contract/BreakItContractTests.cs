@@ -10,6 +10,8 @@ public sealed class BreakItContractTests
 
     private static readonly TimeSpan Window = TimeSpan.FromSeconds(60);
 
+    private const int ControlSeeds = 5;
+
     public static TheoryData<string, string> Switches()
     {
         var cases = new TheoryData<string, string>();
@@ -42,9 +44,12 @@ public sealed class BreakItContractTests
         for (long seed = 1; seed <= 20; seed++)
         {
             (TurnsRed(patternId, switchId, seed, switchOn: true) is null ? clean : red).Add(seed);
-            // The same faults without the switch must do no harm: the damage is the switch's.
-            Assert.True(TurnsRed(patternId, switchId, seed, switchOn: false) is not { } control,
-                $"{patternId} seed {seed}: the demonstration of {switchId} turns red without the switch: {TurnsRed(patternId, switchId, seed, false)}");
+            // The same faults without the switch must do no harm: the damage is the switch's (a few seeds suffice).
+            if (seed <= ControlSeeds)
+            {
+                string? control = TurnsRed(patternId, switchId, seed, switchOn: false);
+                Assert.True(control is null, $"{patternId} seed {seed}: the demonstration of {switchId} turns red without the switch: {control}");
+            }
         }
         Assert.True(red.Count >= 18, $"{patternId} / {switchId}: red on {red.Count} of 20 seeds; clean seeds: {string.Join(", ", clean)}.");
     }

@@ -10,7 +10,7 @@ public sealed class SafetyContractTests
 {
     private const int SeedsPerCase = 10;
 
-    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(30);
 
     public static TheoryData<string, int> Cases()
     {

@@ -22,6 +22,7 @@ public sealed partial class EventDrivenCluster : MessagingCluster
     public EventDrivenCluster(long seed, IReadOnlyDictionary<string, double> options)
         : base(Descriptor, seed, PatternOptions.Resolve(EventDrivenPattern.Options, options), SettingsFrom(PatternOptions.Resolve(EventDrivenPattern.Options, options)))
     {
+        AddBrokerInvariants();
         CallTimeout = TimeSpan.FromMilliseconds(Options[Option.CallTimeoutMs]);
         Signup = AddPublisher(new SignupServiceNode(this, Options[Option.RegistrationRate]));
         double[] paces = [Options[Option.ProfileTimeMs], Options[Option.MarketingTimeMs], Options[Option.EmailTimeMs]];

@@ -15,6 +15,7 @@ public sealed partial class PubSubCluster : MessagingCluster
         : base(Descriptor, seed, PatternOptions.Resolve(PubSubPattern.Options, options), SettingsFrom(PatternOptions.Resolve(PubSubPattern.Options, options)))
     {
         options = Options;
+        AddInvariants();
         int publisherCount = (int)options[Option.Publishers];
         int keyCount = (int)options[Option.PartitionKeys];
         for (int p = 1; p <= publisherCount; p++)

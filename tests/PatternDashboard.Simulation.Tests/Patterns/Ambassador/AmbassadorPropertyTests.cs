@@ -29,18 +29,6 @@ public sealed class AmbassadorPropertyTests
         }
     }
 
-    [Theory]
-    [InlineData(51)]
-    [InlineData(52)]
-    public void Replay_RandomRun_ReproducesItExactly(long seed)
-    {
-        var original = RandomRun(seed, TimeSpan.FromSeconds(20));
-
-        var replayed = PatternCatalog.CreateRegistry().Replay(Recording.FromJson(original.ToRecording().ToJson()), original.Clock.Now);
-
-        Runs.AssertSameRun(seed, original, replayed);
-    }
-
     [Fact]
     public void Run_UnderASynchronizationContext_IdenticalToPlainThread()
     {

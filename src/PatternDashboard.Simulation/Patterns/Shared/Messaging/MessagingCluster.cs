@@ -27,6 +27,11 @@ public abstract partial class MessagingCluster : SimulationBase
         Ledger = new MessageLedger(Stats);
         Broker = new BrokerNode(this);
         Register(Broker);
+    }
+
+    /// <summary>The broker's own promises (acknowledged publishes survive, effects once, key order), which every pattern on it keeps.</summary>
+    protected void AddBrokerInvariants()
+    {
         Invariants.Add(new AcknowledgedPublishMonitor(this));
         Invariants.Add(new EffectsOnceMonitor(Stats));
         Invariants.Add(new KeyOrderMonitor(Stats));

@@ -91,7 +91,8 @@ public sealed class CallStats
     {
         long last = now.Ticks / BucketWidth.Ticks;
         long first = Math.Max(0, last - Math.Clamp((long)Math.Ceiling(window / BucketWidth), 1, Buckets) + 1);
-        var sum = new long[5];
+        // Monitors ask after every event: no allocation here.
+        Span<long> sum = stackalloc long[5];
         for (long index = first; index <= last; index++)
         {
             int slot = (int)(index % Buckets);
