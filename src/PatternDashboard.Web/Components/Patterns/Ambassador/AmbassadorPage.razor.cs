@@ -10,10 +10,9 @@ namespace PatternDashboard.Web.Components.Patterns.Ambassador;
 /// </summary>
 public partial class AmbassadorPage : PatternPageBase
 {
-    private bool infoOpen;
-    private string? selectedNode;
+    public override PatternDescriptor Pattern => AmbassadorPattern.Descriptor;
 
-    protected override string PatternId => AmbassadorPattern.Id;
+    public override INodePresenter Presenter => AmbassadorPresenter.Instance;
 
     private SimulationSnapshot? Snapshot => State?.Snapshot;
 
