@@ -81,6 +81,8 @@ public partial class TopologyView
     private string NodeClass(NodeView node) =>
         $"node shape-{Shape(node)}{(NodeActions.IsCrashed(node) ? " crashed" : "")}{(NodeActions.IsPaused(node) ? " paused" : "")}{(node.Id == SelectedNodeId ? " selected" : "")}";
 
+    private string TextClass(NodeView node) => "node-texts" + NodeClass(node)[4..];
+
     private string ShapeOf(string kind)
     {
         if (MessageKinds.FirstOrDefault(k => k.Kind == kind) is { } style)
