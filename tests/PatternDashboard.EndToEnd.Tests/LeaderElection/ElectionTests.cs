@@ -38,7 +38,7 @@ public sealed class ElectionTests(AppServerFixture app, BrowserFixture browser)
     [Fact]
     public async Task CrashLeader_WhileRunning_ANewLeaderWinsAHigherTerm()
     {
-        await using var session = await browser.OpenAsync(app, LeaderElectionPage.Path);
+        await using var session = await browser.OpenAsync(app, LeaderElectionPage.PausedPath);
         var election = new LeaderElectionPage(session.Page);
         await election.ExpectReadyAsync();
         await election.PlayAsync();
