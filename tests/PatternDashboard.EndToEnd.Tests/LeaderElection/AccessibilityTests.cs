@@ -56,7 +56,9 @@ public sealed class AccessibilityTests(AppServerFixture app, BrowserFixture brow
         await election.ExpectReadyAsync();
         var catalog = LeaderElectionPattern.Faults;
 
-        // Cluster-wide faults are buttons of the fault panel, "break it" rules are switches.
+        // Cluster-wide faults are buttons of the fault panel (those taking a value one click further), "break it"
+        // rules are switches.
+        await election.ShowFaultsWithAValueAsync();
         foreach (var fault in catalog.Where(f => f.Target == FaultTarget.None && !f.IsBreakIt))
         {
             await Expect(election.FaultButton(fault.Label)).ToBeVisibleAsync();

@@ -59,6 +59,16 @@ internal sealed partial class LeaderElectionPage(IPage page)
     public ILocator FaultButton(string label) =>
         Region("Cluster faults").GetByRole(AriaRole.Button, new() { Name = label, Exact = true });
 
+    /// <summary>Opens the fold of the fault panel that holds the faults taking a value, if the page has one.</summary>
+    public async Task ShowFaultsWithAValueAsync()
+    {
+        var fold = Region("Cluster faults").GetByText("Faults with a value");
+        if (await fold.CountAsync() > 0)
+        {
+            await fold.ClickAsync();
+        }
+    }
+
     public ILocator BreakItSwitch => Page.GetByRole(AriaRole.Switch, new() { Name = "Break it: any two votes win", Exact = true });
 
     /// <summary>The part of the fault panel that lists the faults in force.</summary>

@@ -40,6 +40,7 @@ public sealed class PubSubRoomTests(AppServerFixture app, BrowserFixture browser
             await Expect(student.Button("Replay dead letters")).ToHaveCountAsync(0);
             await Expect(student.Button("Start a room")).ToHaveCountAsync(0);
             await Expect(student.Page.GetByRole(AriaRole.Region, new() { Name = "Cluster faults" })).ToHaveCountAsync(0);
+            await student.OpenTabAsync("Lessons");
             await Expect(student.Page.GetByRole(AriaRole.Region, new() { Name = "Lesson", Exact = true })).ToBeVisibleAsync();
             await Expect(student.Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Start lesson") })).ToHaveCountAsync(0);
             await student.Node("Billing 1").ClickAsync();

@@ -35,7 +35,5 @@ public partial class PatternPage
 
     private string AboutTitle => $"About {Page.Pattern.Title}";
 
-    private string TopologyTitle => $"{LiveViewTitle} topology";
-
     private bool LessonRunning => Page.Session?.Lesson is not null;
 }

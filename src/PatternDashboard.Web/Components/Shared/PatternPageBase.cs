@@ -213,8 +213,8 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
         if (rendered && addressSessionId is { } id)
         {
             addressSessionId = null;
-            // A new private run replaces a room that was in the address.
-            Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["session"] = id, ["room"] = null }), replace: true);
+            // A new private run replaces a room that was in the address; once it exists, "paused" has done its work.
+            Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["session"] = id, ["room"] = null, ["paused"] = null }), replace: true);
         }
     }
 
