@@ -1,4 +1,5 @@
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Components;
 using PatternDashboard.Web.Sessions;
 
 namespace PatternDashboard.Web.Classroom;
@@ -17,7 +18,7 @@ public static class RecordingOpener
 
     /// <summary>The pattern page watching <paramref name="session"/>.</summary>
     public static string PageFor(ISimulationSession session) =>
-        $"/patterns/{session.Pattern.Id}?session={Uri.EscapeDataString(session.Id)}";
+        DashboardUrls.Session(session.Pattern.Id, session.Id);
 
     /// <summary>True for the errors a person caused (a bad file or link, a limit), whose message is written for them.</summary>
     public static bool IsExpected(Exception e) => e is SimulationInputException or SessionLimitException;

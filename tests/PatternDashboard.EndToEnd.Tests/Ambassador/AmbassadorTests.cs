@@ -11,14 +11,16 @@ public sealed class AmbassadorTests(AppServerFixture app, BrowserFixture browser
     [Fact]
     public async Task TransientErrors_TheAmbassadorRetriesAndLogsItsBackoff()
     {
-        await using var session = await browser.OpenAsync(app, "/patterns/ambassador");
+        await using var session = await browser.OpenAsync(app, "/patterns/ambassador?paused=1");
         var page = session.Page;
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ambassador", Level = 1 })).ToBeVisibleAsync();
-        var controls = page.GetByRole(AriaRole.Region, new() { Name = "Time controls", Exact = true });
+        var controls = page.GetByRole(AriaRole.Toolbar, new() { Name = "Time controls", Exact = true });
         await controls.GetByRole(AriaRole.Button, new() { Name = "Play", Exact = true }).ClickAsync();
 
-        await page.GetByRole(AriaRole.Region, new() { Name = "Cluster faults", Exact = true })
-            .GetByRole(AriaRole.Button, new() { Name = "Transient errors", Exact = true }).ClickAsync();
+        var faults = page.GetByRole(AriaRole.Region, new() { Name = "Cluster faults", Exact = true });
+        // Faults that take a value wait behind one click.
+        await faults.GetByText("Faults with a value").ClickAsync();
+        await faults.GetByRole(AriaRole.Button, new() { Name = "Transient errors", Exact = true }).ClickAsync();
 
         var log = page.GetByRole(AriaRole.Region, new() { Name = "Ambassador's own log", Exact = true });
         await Expect(log.GetByRole(AriaRole.Row).Filter(new() { HasText = "retry in" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });

@@ -13,7 +13,7 @@ public sealed class BreakerTests(AppServerFixture app, BrowserFixture browser)
     [Fact]
     public async Task ErrorRate100ThroughTheUi_BreakerOpens_RecoverAndItCloses()
     {
-        await using var session = await browser.OpenAsync(app, CircuitBreakerPage.Path);
+        await using var session = await browser.OpenAsync(app, CircuitBreakerPage.PausedPath);
         var page = new CircuitBreakerPage(session.Page);
         await page.ExpectReadyAsync();
         await Expect(page.BreakerState("Service A")).ToHaveTextAsync(new Regex("Closed"));

@@ -26,7 +26,7 @@ public sealed class ClassroomTests(AppServerFixture app, BrowserFixture browser)
     [Fact]
     public async Task Timeline_JumpBackBeforeACrash_ShowsTheClusterThen_AndContinuesAsABranch()
     {
-        await using var session = await browser.OpenAsync(app, LeaderElectionPage.Path);
+        await using var session = await browser.OpenAsync(app, LeaderElectionPage.PausedPath);
         var page = session.Page;
         var election = new LeaderElectionPage(page);
         await election.ExpectReadyAsync();
@@ -41,6 +41,7 @@ public sealed class ClassroomTests(AppServerFixture app, BrowserFixture browser)
         await election.PauseAsync();
 
         double back = Math.Round(crashAt / 2, 1);
+        await election.OpenTabAsync("Time travel");
         var seconds = Timeline(page).GetByLabel("Seconds");
         await seconds.FillAsync(back.ToString("0.0", CultureInfo.InvariantCulture));
         await seconds.PressAsync("Tab");
@@ -63,10 +64,11 @@ public sealed class ClassroomTests(AppServerFixture app, BrowserFixture browser)
     [Fact]
     public async Task Lesson_StartPlayAndReachTheFirstCheckpoint_ThenGoOn()
     {
-        await using var session = await browser.OpenAsync(app, LeaderElectionPage.Path);
+        await using var session = await browser.OpenAsync(app, LeaderElectionPage.PausedPath);
         var page = session.Page;
         var election = new LeaderElectionPage(page);
         await election.ExpectReadyAsync();
+        await election.OpenTabAsync("Lessons");
 
         await Lesson(page).GetByRole(AriaRole.Button, new() { Name = "Start lesson: Losing the leader", Exact = true }).ClickAsync();
         await Expect(Lesson(page).GetByTestId("lesson-step")).ToHaveTextAsync("Step 1 of 6: Five nodes, nobody in charge");

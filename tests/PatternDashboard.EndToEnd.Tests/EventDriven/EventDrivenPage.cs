@@ -10,19 +10,21 @@ internal sealed class EventDrivenPage(IPage page)
 {
     public const string Path = "/patterns/event-driven";
 
+    /// <summary>A new private run, paused at t = 0 (a page opens running otherwise).</summary>
+    public const string PausedPath = Path + "?paused=1";
+
     public const string Title = "Event-Driven Architecture";
 
     public IPage Page { get; } = page;
 
     public ILocator Heading => Page.GetByRole(AriaRole.Heading, new() { Name = Title, Level = 1 });
 
-    public ILocator TimeControls => Region("Time controls");
+    public ILocator TimeControls => Page.GetByRole(AriaRole.Toolbar, new() { Name = "Time controls", Exact = true });
 
     public ILocator PlayButton => TimeControls.GetByRole(AriaRole.Button, new() { Name = "Play", Exact = true });
 
     public ILocator PauseButton => TimeControls.GetByRole(AriaRole.Button, new() { Name = "Pause", Exact = true });
 
-    public ILocator SpeedButton(string speed) => TimeControls.GetByRole(AriaRole.Button, new() { Name = $"Speed {speed}", Exact = true });
 
     public ILocator Topology => Page.GetByRole(AriaRole.Group, new() { Name = "Cluster topology", Exact = true });
 
@@ -43,7 +45,7 @@ internal sealed class EventDrivenPage(IPage page)
 
     public async Task OpenAsync(PageSession session)
     {
-        await session.GotoAsync(Path);
+        await session.GotoAsync(PausedPath);
         await Expect(Heading).ToBeVisibleAsync();
         await Expect(PlayButton.Or(PauseButton)).ToBeVisibleAsync();
     }
@@ -65,4 +67,17 @@ internal sealed class EventDrivenPage(IPage page)
     }
 
     private ILocator Region(string name) => Page.GetByRole(AriaRole.Region, new() { Name = name, Exact = true });
+
+    /// <summary>Chooses a speed ("2x") in the toolbar and waits until the run says it goes at it.</summary>
+    public async Task SetSpeedAsync(string speed)
+    {
+        await TimeControls.GetByRole(AriaRole.Combobox, new() { Name = "Speed" }).SelectOptionAsync(new SelectOptionValue { Label = speed });
+        if (speed != "1x")
+        {
+            await Expect(TimeControls.Locator(".status")).ToContainTextAsync(speed);
+        }
+    }
+
+    /// <summary>Opens a tab below the live view: "Details", "Time travel", "Event log", "Lessons" or "Recording".</summary>
+    public Task OpenTabAsync(string name) => Page.GetByRole(AriaRole.Tab, new() { Name = name, Exact = true }).ClickAsync();
 }

@@ -10,11 +10,11 @@ public sealed class ServiceOutageTests(AppServerFixture app, BrowserFixture brow
     [Fact]
     public async Task StopEmailService_RegistrationsGoOn_RestartIt_ItCatchesUp()
     {
-        await using var session = await browser.OpenAsync(app, EventDrivenPage.Path);
+        await using var session = await browser.OpenAsync(app, EventDrivenPage.PausedPath);
         var page = new EventDrivenPage(session.Page);
         await Expect(page.Heading).ToBeVisibleAsync();
         await page.PlayAsync();
-        await page.SpeedButton("5x").ClickAsync();
+        await page.SetSpeedAsync("5x");
 
         await page.NodeActionAsync("Email service 1", "Crash email-1");
 
@@ -35,11 +35,11 @@ public sealed class ServiceOutageTests(AppServerFixture app, BrowserFixture brow
     [Fact]
     public async Task SynchronousCalls_StopEmailService_RegistrationsFail()
     {
-        await using var session = await browser.OpenAsync(app, EventDrivenPage.Path);
+        await using var session = await browser.OpenAsync(app, EventDrivenPage.PausedPath);
         var page = new EventDrivenPage(session.Page);
         await Expect(page.Heading).ToBeVisibleAsync();
         await page.PlayAsync();
-        await page.SpeedButton("5x").ClickAsync();
+        await page.SetSpeedAsync("5x");
 
         await page.BreakItSwitch.ClickAsync();
         await Expect(page.Stat("mode")).ToHaveTextAsync("synchronous calls");

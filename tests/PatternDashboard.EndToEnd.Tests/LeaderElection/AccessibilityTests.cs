@@ -14,7 +14,7 @@ public sealed class AccessibilityTests(AppServerFixture app, BrowserFixture brow
     [Fact]
     public async Task Space_OutsideAnInput_TogglesPlayAndPause()
     {
-        await using var session = await browser.OpenAsync(app, LeaderElectionPage.Path);
+        await using var session = await browser.OpenAsync(app, LeaderElectionPage.PausedPath);
         var page = session.Page;
         var election = new LeaderElectionPage(page);
         await election.ExpectReadyAsync();
@@ -33,13 +33,13 @@ public sealed class AccessibilityTests(AppServerFixture app, BrowserFixture brow
         await Expect(election.Status("Paused")).ToBeVisibleAsync();
 
         // In a text field Space types a space and leaves the clock alone.
+        await election.OpenTabAsync("Event log");
         var search = election.EventLog.GetByRole(AriaRole.Textbox, new() { Name = "Search events" });
         await search.FillAsync("vote");
         await search.PressAsync("Space");
         await Expect(search).ToHaveValueAsync("vote ");
         // A later command's effect on the page proves an earlier toggle would have shown by now.
-        await election.SpeedButton("2x").ClickAsync();
-        await Expect(election.SpeedButton("2x")).ToHaveAttributeAsync("aria-pressed", "true");
+        await election.SetSpeedAsync("2x");
         await Expect(election.PlayButton).ToBeVisibleAsync();
         await Expect(election.Status("Paused")).ToBeVisibleAsync();
 
@@ -50,13 +50,15 @@ public sealed class AccessibilityTests(AppServerFixture app, BrowserFixture brow
     [Fact]
     public async Task Faults_EveryOneInTheCatalog_IsReachableByRoleAndName()
     {
-        await using var session = await browser.OpenAsync(app, LeaderElectionPage.Path);
+        await using var session = await browser.OpenAsync(app, LeaderElectionPage.PausedPath);
         var page = session.Page;
         var election = new LeaderElectionPage(page);
         await election.ExpectReadyAsync();
         var catalog = LeaderElectionPattern.Faults;
 
-        // Cluster-wide faults are buttons of the fault panel, "break it" rules are switches.
+        // Cluster-wide faults are buttons of the fault panel (those taking a value one click further), "break it"
+        // rules are switches.
+        await election.ShowFaultsWithAValueAsync();
         foreach (var fault in catalog.Where(f => f.Target == FaultTarget.None && !f.IsBreakIt))
         {
             await Expect(election.FaultButton(fault.Label)).ToBeVisibleAsync();
@@ -109,7 +111,7 @@ public sealed class AccessibilityTests(AppServerFixture app, BrowserFixture brow
     [Fact]
     public async Task InfoButton_OpensTheExplanationAndClosesAgain()
     {
-        await using var session = await browser.OpenAsync(app, LeaderElectionPage.Path);
+        await using var session = await browser.OpenAsync(app, LeaderElectionPage.PausedPath);
         var page = session.Page;
         var election = new LeaderElectionPage(page);
         await election.ExpectReadyAsync();
@@ -118,7 +120,7 @@ public sealed class AccessibilityTests(AppServerFixture app, BrowserFixture brow
         await Expect(closeButton).ToHaveCountAsync(0);
         await election.InfoButton.ClickAsync();
 
-        var drawer = page.GetByRole(AriaRole.Complementary, new() { Name = "About leader election", Exact = true });
+        var drawer = page.GetByRole(AriaRole.Complementary, new() { Name = "About Leader Election", Exact = true });
         await Expect(drawer.GetByRole(AriaRole.Heading, new() { Name = "The problem" })).ToBeInViewportAsync();
         await Expect(drawer.GetByRole(AriaRole.Heading, new() { Name = "Trade-offs" })).ToBeVisibleAsync();
         await closeButton.ClickAsync();

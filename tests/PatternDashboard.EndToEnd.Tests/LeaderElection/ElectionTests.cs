@@ -10,7 +10,7 @@ namespace PatternDashboard.EndToEnd.Tests.LeaderElection;
 public sealed class ElectionTests(AppServerFixture app, BrowserFixture browser)
 {
     [Fact]
-    public async Task Home_FollowLinkAndPlay_ALeaderIsElected()
+    public async Task Home_FollowLink_TheRunPlaysAtOnceAndALeaderIsElected()
     {
         await using var session = await browser.OpenAsync(app, "/");
         var page = session.Page;
@@ -20,7 +20,9 @@ public sealed class ElectionTests(AppServerFixture app, BrowserFixture browser)
         await Expect(page).ToHaveURLAsync(new Regex(@"/patterns/leader-election(\?|$)"));
         await election.ExpectReadyAsync();
 
-        await election.PlayAsync();
+        // A new run opens playing: nobody has to find Play first.
+        await Expect(election.Status("Running")).ToBeVisibleAsync();
+        await Expect(election.PauseButton).ToBeVisibleAsync();
         var (leader, term) = await election.WaitForLeaderAsync();
 
         Assert.Contains(leader, LeaderElectionPage.NodeIds);
@@ -38,7 +40,7 @@ public sealed class ElectionTests(AppServerFixture app, BrowserFixture browser)
     [Fact]
     public async Task CrashLeader_WhileRunning_ANewLeaderWinsAHigherTerm()
     {
-        await using var session = await browser.OpenAsync(app, LeaderElectionPage.Path);
+        await using var session = await browser.OpenAsync(app, LeaderElectionPage.PausedPath);
         var election = new LeaderElectionPage(session.Page);
         await election.ExpectReadyAsync();
         await election.PlayAsync();

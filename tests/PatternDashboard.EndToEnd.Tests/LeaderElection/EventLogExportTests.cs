@@ -13,12 +13,13 @@ public sealed class EventLogExportTests(AppServerFixture app, BrowserFixture bro
     [Fact]
     public async Task ExportEventLog_AfterAnElection_DownloadsJsonLinesAndCsvWithTheElection()
     {
-        await using var session = await browser.OpenAsync(app, LeaderElectionPage.Path);
+        await using var session = await browser.OpenAsync(app, LeaderElectionPage.PausedPath);
         var election = new LeaderElectionPage(session.Page);
         await election.ExpectReadyAsync();
         await election.PlayAsync();
         await election.WaitForLeaderAsync();
         await election.PauseAsync();
+        await election.OpenTabAsync("Event log");
 
         var jsonLines = await DownloadAsync(session.Page, election.ExportJsonLinesButton);
         Assert.EndsWith(".jsonl", jsonLines.Name);

@@ -15,6 +15,9 @@ internal sealed partial class LeaderElectionPage(IPage page)
 {
     public const string Path = "/patterns/leader-election";
 
+    /// <summary>A new private run, paused at t = 0 (a page opens running otherwise).</summary>
+    public const string PausedPath = Path + "?paused=1";
+
     public const string Title = "Leader Election";
 
     public static readonly string[] NodeIds = ["n1", "n2", "n3", "n4", "n5"];
@@ -23,11 +26,11 @@ internal sealed partial class LeaderElectionPage(IPage page)
 
     public ILocator Heading => Page.GetByRole(AriaRole.Heading, new() { Name = Title, Level = 1 });
 
-    public ILocator InfoButton => Button("About leader election");
+    public ILocator InfoButton => Button("About Leader Election");
 
     // Time controls
 
-    public ILocator TimeControls => Region("Time controls");
+    public ILocator TimeControls => Page.GetByRole(AriaRole.Toolbar, new() { Name = "Time controls", Exact = true });
 
     public ILocator PlayButton => TimeControls.GetByRole(AriaRole.Button, new() { Name = "Play", Exact = true });
 
@@ -39,8 +42,6 @@ internal sealed partial class LeaderElectionPage(IPage page)
 
     public ILocator FastForwardButton => Button("Fast-forward");
 
-    /// <summary>The speed buttons read "Speed 10x"; the one in force is pressed.</summary>
-    public ILocator SpeedButton(string speed) => TimeControls.GetByRole(AriaRole.Button, new() { Name = $"Speed {speed}", Exact = true });
 
     /// <summary>The session's status as the time controls print it: "Running", "Paused" or "Fast-forwarding".</summary>
     public ILocator Status(string status) => TimeControls.GetByText(status, new() { Exact = true });
@@ -57,6 +58,16 @@ internal sealed partial class LeaderElectionPage(IPage page)
 
     public ILocator FaultButton(string label) =>
         Region("Cluster faults").GetByRole(AriaRole.Button, new() { Name = label, Exact = true });
+
+    /// <summary>Opens the fold of the fault panel that holds the faults taking a value, if the page has one.</summary>
+    public async Task ShowFaultsWithAValueAsync()
+    {
+        var fold = Region("Cluster faults").GetByText("Faults with a value");
+        if (await fold.CountAsync() > 0)
+        {
+            await fold.ClickAsync();
+        }
+    }
 
     public ILocator BreakItSwitch => Page.GetByRole(AriaRole.Switch, new() { Name = "Break it: any two votes win", Exact = true });
 
@@ -109,7 +120,7 @@ internal sealed partial class LeaderElectionPage(IPage page)
     /// <summary>Opens the page, waits for the circuit and the running session's controls.</summary>
     public async Task OpenAsync(PageSession session)
     {
-        await session.GotoAsync(Path);
+        await session.GotoAsync(PausedPath);
         await ExpectReadyAsync();
     }
 
@@ -154,4 +165,17 @@ internal sealed partial class LeaderElectionPage(IPage page)
 
     [GeneratedRegex(@"^Node (?<id>n\d+), leader, term (?<term>\d+)$")]
     private static partial Regex LeaderName();
+
+    /// <summary>Chooses a speed ("2x") in the toolbar and waits until the run says it goes at it.</summary>
+    public async Task SetSpeedAsync(string speed)
+    {
+        await TimeControls.GetByRole(AriaRole.Combobox, new() { Name = "Speed" }).SelectOptionAsync(new SelectOptionValue { Label = speed });
+        if (speed != "1x")
+        {
+            await Expect(TimeControls.Locator(".status")).ToContainTextAsync(speed);
+        }
+    }
+
+    /// <summary>Opens a tab below the live view: "Details", "Time travel", "Event log", "Lessons" or "Recording".</summary>
+    public Task OpenTabAsync(string name) => Page.GetByRole(AriaRole.Tab, new() { Name = name, Exact = true }).ClickAsync();
 }

@@ -10,7 +10,7 @@ public sealed class PartitionTests(AppServerFixture app, BrowserFixture browser)
     [Fact]
     public async Task SplitCluster_ThenHeal_FaultIsListedLinksGoDownAndALeaderRemains()
     {
-        await using var session = await browser.OpenAsync(app, LeaderElectionPage.Path);
+        await using var session = await browser.OpenAsync(app, LeaderElectionPage.PausedPath);
         var election = new LeaderElectionPage(session.Page);
         await election.ExpectReadyAsync();
         await election.PlayAsync();
@@ -40,7 +40,7 @@ public sealed class PartitionTests(AppServerFixture app, BrowserFixture browser)
     [Fact]
     public async Task IsolateLeader_FromItsNodeActions_TheOthersElectAnotherUntilHealed()
     {
-        await using var session = await browser.OpenAsync(app, LeaderElectionPage.Path);
+        await using var session = await browser.OpenAsync(app, LeaderElectionPage.PausedPath);
         var election = new LeaderElectionPage(session.Page);
         await election.ExpectReadyAsync();
         await election.PlayAsync();

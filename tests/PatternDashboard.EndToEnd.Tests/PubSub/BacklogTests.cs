@@ -10,11 +10,11 @@ public sealed class BacklogTests(AppServerFixture app, BrowserFixture browser)
     [Fact]
     public async Task CrashBothBillingConsumers_BacklogGrows_RestartThem_BacklogDrainsToZero()
     {
-        await using var session = await browser.OpenAsync(app, PubSubPage.Path);
+        await using var session = await browser.OpenAsync(app, PubSubPage.PausedPath);
         var pubsub = new PubSubPage(session.Page);
         await Expect(pubsub.Heading).ToBeVisibleAsync();
         await pubsub.PlayAsync();
-        await pubsub.SpeedButton("5x").ClickAsync();
+        await pubsub.SetSpeedAsync("5x");
 
         await pubsub.NodeActionAsync("Billing 1", "Crash billing-1");
         await pubsub.NodeActionAsync("Billing 2", "Crash billing-2");

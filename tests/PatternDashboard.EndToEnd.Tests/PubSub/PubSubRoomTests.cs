@@ -13,12 +13,12 @@ public sealed class PubSubRoomTests(AppServerFixture app, BrowserFixture browser
 {
     /// <summary>Buttons that only read the run or leave it, never change it.</summary>
     private static readonly string[] ReadOnlyButtons =
-        ["Try it yourself", "Presenter mode", "Export recording", "Copy link", "Export JSON Lines", "Export CSV", "About publish-subscribe", "Close node details"];
+        ["Try it yourself", "Presenter mode", "Export recording", "Copy link", "Export JSON Lines", "Export CSV", "About Publisher-Subscriber", "Close node details"];
 
     [Fact]
     public async Task Student_SeesTheBrokerAtWork_WithNoControlAnywhere()
     {
-        await using var instructor = await browser.OpenAsync(app, PubSubPage.Path);
+        await using var instructor = await browser.OpenAsync(app, PubSubPage.PausedPath);
         var teacher = new PubSubPage(instructor.Page);
         await Expect(teacher.PlayButton).ToBeVisibleAsync();
         await teacher.Button("Start a room").ClickAsync();
@@ -40,6 +40,7 @@ public sealed class PubSubRoomTests(AppServerFixture app, BrowserFixture browser
             await Expect(student.Button("Replay dead letters")).ToHaveCountAsync(0);
             await Expect(student.Button("Start a room")).ToHaveCountAsync(0);
             await Expect(student.Page.GetByRole(AriaRole.Region, new() { Name = "Cluster faults" })).ToHaveCountAsync(0);
+            await student.OpenTabAsync("Lessons");
             await Expect(student.Page.GetByRole(AriaRole.Region, new() { Name = "Lesson", Exact = true })).ToBeVisibleAsync();
             await Expect(student.Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Start lesson") })).ToHaveCountAsync(0);
             await student.Node("Billing 1").ClickAsync();

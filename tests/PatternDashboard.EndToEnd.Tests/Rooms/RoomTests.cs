@@ -15,7 +15,7 @@ public sealed partial class RoomTests(AppServerFixture app, BrowserFixture brows
     [Fact]
     public async Task InstructorCrashesANode_TheStudentSeesIt_WithoutAnyControl()
     {
-        await using var instructor = await browser.OpenAsync(app, LeaderElectionPage.Path);
+        await using var instructor = await browser.OpenAsync(app, LeaderElectionPage.PausedPath);
         var teacher = new LeaderElectionPage(instructor.Page);
         string code = await StartRoomAsync(teacher);
         try
@@ -61,7 +61,7 @@ public sealed partial class RoomTests(AppServerFixture app, BrowserFixture brows
     [Fact]
     public async Task StudentForks_TheSandboxDivergesWhileTheRoomGoesOn()
     {
-        await using var instructor = await browser.OpenAsync(app, LeaderElectionPage.Path);
+        await using var instructor = await browser.OpenAsync(app, LeaderElectionPage.PausedPath);
         var teacher = new LeaderElectionPage(instructor.Page);
         string code = await StartRoomAsync(teacher);
         try
@@ -102,7 +102,7 @@ public sealed partial class RoomTests(AppServerFixture app, BrowserFixture brows
     [Fact]
     public async Task InstructorLink_GivesControlInAnotherBrowser_AndPresenterModeHidesTheChrome()
     {
-        await using var instructor = await browser.OpenAsync(app, LeaderElectionPage.Path);
+        await using var instructor = await browser.OpenAsync(app, LeaderElectionPage.PausedPath);
         var teacher = new LeaderElectionPage(instructor.Page);
         string code = await StartRoomAsync(teacher);
         try

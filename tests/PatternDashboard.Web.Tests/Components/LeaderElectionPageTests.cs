@@ -26,30 +26,6 @@ public sealed class LeaderElectionPageTests : DashboardTestContext
         sessionId);
 
     [Fact]
-    public void Open_CreatesASessionForThisBrowserAndPutsItInTheAddress()
-    {
-        RenderPage();
-
-        var (owner, patternId, _) = Assert.Single(Manager.Created);
-        Assert.Equal("browser-1", owner);
-        Assert.Equal(LeaderElectionPattern.Id, patternId);
-        Assert.EndsWith("?session=fake-1", Navigation.Uri);
-        Assert.Equal(1, Manager.Session("fake-1").ViewerCount);
-    }
-
-    [Fact]
-    public async Task Open_WithSessionInAddress_ReusesItInsteadOfCreating()
-    {
-        var existing = AddSession(id: "kept");
-        Navigation.NavigateTo("/patterns/leader-election?session=kept");
-
-        var cut = RenderPage();
-
-        Assert.Empty(Manager.Created);
-        await cut.WaitForAssertionAsync(() => Assert.Equal(1, existing.ViewerCount));
-    }
-
-    [Fact]
     public async Task PushedState_ShowsLeaderTermTimelineAndWrites()
     {
         RenderPopovers();
@@ -162,6 +138,7 @@ public sealed class LeaderElectionPageTests : DashboardTestContext
     [Fact]
     public async Task Shortcuts_SpaceTogglesAndSSteps()
     {
+        Navigation.NavigateTo("/patterns/leader-election?paused=1");
         RenderPopovers();
         var cut = RenderPage();
         var session = Manager.Session("fake-1");
@@ -197,7 +174,7 @@ public sealed class LeaderElectionPageTests : DashboardTestContext
         RenderPopovers();
         var cut = RenderPage();
 
-        cut.FindAll("button").Single(b => b.TextContent.Trim() == "About leader election").Click();
+        cut.FindAll("button").Single(b => b.GetAttribute("aria-label") == "About Leader Election").Click();
 
         await cut.WaitForAssertionAsync(() => Assert.Contains("How it works", cut.Markup));
         Assert.Contains("etcd and Consul", cut.Markup);

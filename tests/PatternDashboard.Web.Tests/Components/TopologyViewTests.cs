@@ -19,7 +19,7 @@ public sealed class TopologyViewTests : DashboardTestContext
     {
         var cut = Render<TopologyView>(p => p.Add(x => x.Snapshot, ThreeNodes()));
 
-        var nodes = cut.FindAll("g[data-node]");
+        var nodes = cut.FindAll("g[data-node-text]");
         Assert.Equal(3, nodes.Count);
         Assert.Contains("n1", nodes[0].TextContent);
         Assert.Contains("follower", nodes[0].TextContent);
@@ -33,24 +33,22 @@ public sealed class TopologyViewTests : DashboardTestContext
 
         var crashed = cut.Find("g[data-node=n3]");
         Assert.Contains("crashed", crashed.ClassList);
-        Assert.Contains("crashed", crashed.QuerySelector(".node-state")!.TextContent);
+        Assert.Contains("crashed", cut.Find("g[data-node-text=n3] .node-state").TextContent);
         Assert.NotNull(crashed.QuerySelector(".node-cross"));
         Assert.Null(cut.Find("g[data-node=n1]").QuerySelector(".node-cross"));
     }
 
     [Fact]
-    public void Render_PageShapesAndLabels_AppliesThem()
+    public void Render_PatternPresenter_AppliesItsShapesAndLabels()
     {
         var cut = Render<TopologyView>(p => p
             .Add(x => x.Snapshot, ThreeNodes())
-            .Add(x => x.NodeShape, LeaderElectionView.Shape)
-            .Add(x => x.NodeAriaLabel, LeaderElectionView.AriaLabel)
-            .Add(x => x.NodeCaption, LeaderElectionView.Caption));
+            .Add(x => x.Presenter, LeaderElectionPresenter.Instance));
 
         var leader = cut.Find("g[data-node=n2]");
         Assert.Equal("Node n2, leader, term 3", leader.GetAttribute("aria-label"));
         Assert.Contains("shape-star", leader.ClassList);
-        Assert.Contains("term 3", leader.TextContent);
+        Assert.Contains("term 3", cut.Find("g[data-node-text=n2]").TextContent);
         Assert.Equal("0", leader.GetAttribute("tabindex"));
         Assert.Equal("button", leader.GetAttribute("role"));
     }
@@ -60,7 +58,7 @@ public sealed class TopologyViewTests : DashboardTestContext
     {
         var cut = Render<TopologyView>(p => p
             .Add(x => x.Snapshot, ThreeNodes())
-            .Add(x => x.MessageKinds, LeaderElectionView.MessageKinds));
+            .Add(x => x.Presenter, LeaderElectionPresenter.Instance));
 
         Assert.Single(cut.FindAll("svg.topology-svg line.link-down"));
         Assert.Contains(cut.FindAll("svg.topology-svg line.link-oneway"), l => l.GetAttribute("marker-end") == "url(#topology-arrow)");

@@ -60,6 +60,6 @@ public partial class Join
             return;
         }
         error = null;
-        Navigation.NavigateTo($"/patterns/{room.Session.Pattern.Id}?room={room.Code}", replace: Code is not null);
+        Navigation.NavigateTo(DashboardUrls.Room(room.Session.Pattern.Id, room.Code), replace: Code is not null);
     }
 }

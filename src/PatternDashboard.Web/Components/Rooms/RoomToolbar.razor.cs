@@ -27,7 +27,7 @@ public partial class RoomToolbar : IAsyncDisposable
     /// <summary>From the address: <c>?presenter=1</c> starts in presenter mode.</summary>
     [SupplyParameterFromQuery(Name = "presenter")] public string? PresenterParameter { get; set; }
 
-    public string JoinLink(Room room) => $"{Navigation.BaseUri}join/{room.Code}";
+    public string JoinLink(Room room) => DashboardUrls.JoinRoom(Navigation.BaseUri, room.Code);
 
     protected override void OnInitialized() => _ = RefreshViewersAsync(stop.Token);
 

@@ -12,8 +12,6 @@ namespace PatternDashboard.Web.Components.Shared;
 // reload), start a room, and fork one into a private run.
 public abstract partial class PatternPageBase
 {
-    private const string KeyFragment = "#key=";
-
     private string? attachedRoomCode;
 
     // Known only on the instructor's page, for its secret link; never rendered on a page without control.
@@ -65,7 +63,7 @@ public abstract partial class PatternPageBase
         try
         {
             var fork = await Rooms.ForkAsync(room.Code, Owner);
-            Navigation.NavigateTo($"/patterns/{PatternId}?session={Uri.EscapeDataString(fork.Id)}");
+            Navigation.NavigateTo(DashboardUrls.Session(PatternId, fork.Id));
         }
         catch (Exception e) when (e is SessionLimitException or SimulationInputException)
         {
@@ -79,7 +77,7 @@ public abstract partial class PatternPageBase
 
     /// <summary>The secret link that gives control of the room, or null on a page that does not control it.</summary>
     public string? InstructorLink => Room is { } room && CanControl && instructorKey is { } key
-        ? $"{Navigation.BaseUri}patterns/{PatternId}?room={room.Code}{KeyFragment}{Uri.EscapeDataString(key)}"
+        ? DashboardUrls.InstructorLink(Navigation.BaseUri, PatternId, room.Code, key)
         : null;
 
     private async Task AttachRoomAsync()
@@ -170,8 +168,8 @@ public abstract partial class PatternPageBase
     private string? KeyInAddress()
     {
         string uri = Navigation.Uri;
-        int at = uri.IndexOf(KeyFragment, StringComparison.Ordinal);
-        return at < 0 ? null : Uri.UnescapeDataString(uri[(at + KeyFragment.Length)..]);
+        int at = uri.IndexOf(DashboardUrls.InstructorKeyFragment, StringComparison.Ordinal);
+        return at < 0 ? null : Uri.UnescapeDataString(uri[(at + DashboardUrls.InstructorKeyFragment.Length)..]);
     }
 
     /// <summary>Keeps the key in this tab's session storage, so a reload keeps control without the key in the address.</summary>

@@ -22,9 +22,11 @@ public enum PageSessionStatus
 }
 
 /// <summary>
-/// The session lifecycle every pattern page shares: create a session, or reuse the one named by <c>?session=</c> so a
-/// reload keeps the run; watch it (snapshot, then the stream); fetch new events; answer the Space and S shortcuts;
-/// stop watching on dispose. The session is not closed on dispose: idle eviction does that, so a reload resumes.
+/// The session lifecycle every pattern page shares: create a session (running at 1x unless <c>?paused=1</c>), or reuse
+/// the one named by <c>?session=</c> so a reload keeps the run as it is; watch it (snapshot, then the stream); fetch new
+/// events; answer the Space and S shortcuts; stop watching on dispose. The session is not closed on dispose: idle
+/// eviction does that, so a reload resumes. A pattern's page inherits this, names its pattern and node presenter, and
+/// fills the slots of <see cref="PatternPage"/>, which holds the layout.
 /// </summary>
 public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
 {
@@ -46,8 +48,20 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
     /// <summary>The session to reuse, from the address (<c>?session=ID</c>).</summary>
     [SupplyParameterFromQuery(Name = "session")] public string? SessionId { get; set; }
 
+    /// <summary>From the address: <c>?paused=1</c> opens a new run paused instead of running.</summary>
+    [SupplyParameterFromQuery(Name = "paused")] public string? PausedParameter { get; set; }
+
+    /// <summary>The pattern this page shows.</summary>
+    public abstract PatternDescriptor Pattern { get; }
+
+    /// <summary>How the pattern's nodes look in the live view.</summary>
+    public abstract INodePresenter Presenter { get; }
+
     /// <summary>The pattern this page shows, by id.</summary>
-    protected abstract string PatternId { get; }
+    protected string PatternId => Pattern.Id;
+
+    /// <summary>True when the address asks for a new run to open paused.</summary>
+    public bool OpensPaused => PausedParameter is "1" or "true";
 
     public ISimulationSession? Session { get; private set; }
 
@@ -127,7 +141,7 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
     public Task StartNewRunAsync() => AttachAsync(forceNew: true);
 
     /// <summary>Watches one of this browser's other runs instead of starting a new one.</summary>
-    public void Reopen(ISimulationSession session) => Navigation.NavigateTo($"/patterns/{session.Pattern.Id}?session={Uri.EscapeDataString(session.Id)}");
+    public void Reopen(ISimulationSession session) => Navigation.NavigateTo(DashboardUrls.Session(session.Pattern.Id, session.Id));
 
     /// <summary>Closes one of this browser's other runs to make room, then starts a new one.</summary>
     public Task CloseAndStartAsync(ISimulationSession other)
@@ -160,6 +174,7 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
         {
             var created = Sessions.Create(Owner, PatternId, new CreateSessionRequest());
             Watch(created);
+            await OpenLiveAsync(created);
             addressSessionId = created.Id;
             UpdateAddress();
         }
@@ -168,6 +183,24 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
             Status = PageSessionStatus.Refused;
             Problem = e.Message;
             OtherRuns = [.. Sessions.ListByOwner(Owner).Where(s => !s.IsClosed)];
+        }
+    }
+
+    /// <summary>A new run opens playing at its normal speed, so a newcomer sees the pattern work; <c>?paused=1</c> keeps it still.</summary>
+    private async Task OpenLiveAsync(ISimulationSession created)
+    {
+        if (!OpensPaused)
+        {
+            CommandError = await SafeRun.TryAsync(() => created.ControlAsync(ControlAction.Play));
+        }
+    }
+
+    /// <summary>Sends a clock command (play, pause, step, speed) from the toolbar; a refusal shows as <see cref="CommandError"/>.</summary>
+    public async Task ControlAsync(PlaybackCommand command)
+    {
+        if (Session is { } session && CanControl)
+        {
+            CommandError = await SafeRun.TryAsync(() => session.ControlAsync(command.Action, command.Value));
         }
     }
 
@@ -180,8 +213,8 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
         if (rendered && addressSessionId is { } id)
         {
             addressSessionId = null;
-            // A new private run replaces a room that was in the address.
-            Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["session"] = id, ["room"] = null }), replace: true);
+            // A new private run replaces a room that was in the address; once it exists, "paused" has done its work.
+            Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["session"] = id, ["room"] = null, ["paused"] = null }), replace: true);
         }
     }
 
@@ -253,3 +286,6 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>A clock command from the toolbar: play, pause, step, or speed with its value.</summary>
+public sealed record PlaybackCommand(ControlAction Action, double? Value = null);

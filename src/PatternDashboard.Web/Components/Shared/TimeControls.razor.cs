@@ -4,12 +4,9 @@ using PatternDashboard.Web.Sessions;
 
 namespace PatternDashboard.Web.Components.Shared;
 
-/// <summary>The session's clock: play or pause, step one event, speed, reset with a seed, and fast-forward.</summary>
+/// <summary>The run's seed and reset, and fast-forward; play, pause, step and speed are the <see cref="PlaybackToolbar"/>.</summary>
 public partial class TimeControls : IDisposable
 {
-    /// <summary>The speeds offered, slow motion to fast.</summary>
-    public static IReadOnlyList<double> Speeds { get; } = [0.01, 0.1, 0.25, 0.5, 1, 2, 5, 10, 100];
-
     // Seeds travel as a double through ControlAsync, so they must stay within its exact integer range.
     private const double MaxSeed = 9_007_199_254_740_991;
 
@@ -31,8 +28,6 @@ public partial class TimeControls : IDisposable
 
     private SessionState Current => State ?? Session.Current;
 
-    private bool IsRunning => Current.Status == SessionStatus.Running;
-
     private bool IsFastForwarding => fastForward is not null || Current.Status == SessionStatus.FastForwarding;
 
     private double FastForwardPercent => (Current.FastForward?.Fraction ?? 0) * 100;
@@ -47,15 +42,6 @@ public partial class TimeControls : IDisposable
             shownSeed = seed;
         }
     }
-
-    private Task TogglePlayAsync() => RunAsync(() => Session.ControlAsync(IsRunning ? ControlAction.Pause : ControlAction.Play));
-
-    /// <summary>Play when paused, pause when running (the page's Space shortcut).</summary>
-    public Task ToggleAsync() => TogglePlayAsync();
-
-    public Task StepAsync() => RunAsync(() => Session.ControlAsync(ControlAction.Step));
-
-    private Task SetSpeedAsync(double speed) => RunAsync(() => Session.ControlAsync(ControlAction.Speed, speed));
 
     private async Task ResetAsync()
     {

@@ -28,26 +28,8 @@ public partial class TopologyView
     /// <summary>Where node actions go. Default: none, and the view offers no actions.</summary>
     [Parameter] public ISimulationSession? Session { get; set; }
 
-    /// <summary>The shape of a node (see <see cref="ShapePaths"/>). Default: a circle for every node.</summary>
-    [Parameter] public Func<NodeView, string>? NodeShape { get; set; }
-
-    /// <summary>An extra line under a node's state, such as "term 3". Default: none.</summary>
-    [Parameter] public Func<NodeView, string?>? NodeCaption { get; set; }
-
-    /// <summary>The state line under a node. Default: <see cref="StateText"/> ("crashed", "leader, paused", "leader").</summary>
-    [Parameter] public Func<NodeView, string>? NodeStateText { get; set; }
-
-    /// <summary>Which node faults a node offers, on top of the lifecycle rules. Default: all of them.</summary>
-    [Parameter] public Func<NodeView, FaultDefinition, bool>? IsActionAvailable { get; set; }
-
-    /// <summary>A node's accessible name. Default: "Node n2, leader".</summary>
-    [Parameter] public Func<NodeView, string>? NodeAriaLabel { get; set; }
-
-    /// <summary>What the node shapes mean. Default: no node legend.</summary>
-    [Parameter] public IReadOnlyList<ShapeLegendItem>? NodeLegend { get; set; }
-
-    /// <summary>Shapes and names of message kinds; unlisted kinds get shapes in turn. Default: none listed.</summary>
-    [Parameter] public IReadOnlyList<MessageKindStyle>? MessageKinds { get; set; }
+    /// <summary>How the pattern's nodes look: shape, state line, caption, accessible name, legend, which faults they offer. Default: plain circles.</summary>
+    [Parameter] public INodePresenter Presenter { get; set; } = PlainNodePresenter.Instance;
 
     /// <summary>The node whose details are open. Default: none.</summary>
     [Parameter] public string? SelectedNodeId { get; set; }
@@ -88,18 +70,22 @@ public partial class TopologyView
         : NodeActions.IsPaused(node) && !string.Equals(node.State, node.Lifecycle, StringComparison.OrdinalIgnoreCase) ? $"{node.State}, paused"
         : node.State;
 
-    private string StateLine(NodeView node) => NodeStateText?.Invoke(node) ?? StateText(node);
+    private string StateLine(NodeView node) => Presenter.StateText(node);
 
-    private string AriaLabel(NodeView node) => NodeAriaLabel?.Invoke(node) ?? $"Node {node.Id}, {StateLine(node)}";
+    private string AriaLabel(NodeView node) => Presenter.AriaLabel(node);
 
-    private string Shape(NodeView node) => NodeShape?.Invoke(node) ?? ShapePaths.Circle;
+    private string Shape(NodeView node) => Presenter.Shape(node);
+
+    private IReadOnlyList<MessageKindStyle> MessageKinds => Presenter.MessageKinds;
 
     private string NodeClass(NodeView node) =>
         $"node shape-{Shape(node)}{(NodeActions.IsCrashed(node) ? " crashed" : "")}{(NodeActions.IsPaused(node) ? " paused" : "")}{(node.Id == SelectedNodeId ? " selected" : "")}";
 
+    private string TextClass(NodeView node) => "node-texts" + NodeClass(node)[4..];
+
     private string ShapeOf(string kind)
     {
-        if (MessageKinds?.FirstOrDefault(k => k.Kind == kind) is { } style)
+        if (MessageKinds.FirstOrDefault(k => k.Kind == kind) is { } style)
         {
             return style.Shape;
         }
@@ -113,12 +99,12 @@ public partial class TopologyView
 
     private int KindIndex(string kind)
     {
-        int index = MessageKinds?.ToList().FindIndex(k => k.Kind == kind) ?? -1;
-        return index >= 0 ? index : (MessageKinds?.Count ?? 0) + assignedMessageShapes.Keys.ToList().IndexOf(kind);
+        int index = MessageKinds.ToList().FindIndex(k => k.Kind == kind);
+        return index >= 0 ? index : MessageKinds.Count + assignedMessageShapes.Keys.ToList().IndexOf(kind);
     }
 
     private IEnumerable<MessageKindStyle> MessageLegend =>
-        (MessageKinds ?? []).Concat(assignedMessageShapes.Select(a => new MessageKindStyle(a.Key, a.Key, a.Value)));
+        MessageKinds.Concat(assignedMessageShapes.Select(a => new MessageKindStyle(a.Key, a.Key, a.Value)));
 
     /// <summary>The segment between two nodes, cut back to their edges; null when a node is unknown.</summary>
     private (double X1, double Y1, double X2, double Y2)? Segment(string from, string to)
@@ -189,7 +175,7 @@ public partial class TopologyView
         e.Key is "Enter" or " " or "Spacebar" ? ToggleAsync(nodeId) : Task.CompletedTask;
 
     private IReadOnlyList<NodeAction> ActionsFor(NodeView node) =>
-        Session is null ? [] : NodeActions.For(Session.FaultCatalog, node, ActiveFaults, IsActionAvailable);
+        Session is null ? [] : NodeActions.For(Session.FaultCatalog, node, ActiveFaults, Presenter.IsActionAvailable);
 
     private async Task RunAsync(NodeAction action)
     {

@@ -5,7 +5,7 @@ namespace PatternDashboard.Simulation.Patterns.Shared.Messaging;
 
 /// <summary>
 /// A broker, its publishers and its subscribers on the simulated network, with the ledger and monitors that
-/// check them. Pub/Sub and Event-Driven build on it; shared faults live in MessagingFaults.cs.
+/// check them. Pub/Sub and Event-Driven build on it; its own faults live in MessagingFaults.cs.
 /// </summary>
 public abstract partial class MessagingCluster : SimulationBase
 {

@@ -10,10 +10,9 @@ namespace PatternDashboard.Web.Components.Patterns.Ambassador;
 /// </summary>
 public partial class AmbassadorPage : PatternPageBase
 {
-    private bool infoOpen;
-    private string? selectedNode;
+    public override PatternDescriptor Pattern => AmbassadorPattern.Descriptor;
 
-    protected override string PatternId => AmbassadorPattern.Id;
+    public override INodePresenter Presenter => AmbassadorPresenter.Instance;
 
     private SimulationSnapshot? Snapshot => State?.Snapshot;
 
@@ -22,10 +21,10 @@ public partial class AmbassadorPage : PatternPageBase
     private string AmbassadorStatus => Details switch
     {
         null => "—",
-        { AmbassadorUp: false } => "crashed: the app's calls get no answer",
-        { Bypassed: true } => "bypassed: the app calls the service itself",
-        { RetryStorm: true } => "retrying at once, no budget (break it)",
-        _ => "retrying with exponential backoff, jitter and a budget",
+        { AmbassadorUp: false } => "crashed: calls get no answer",
+        { Bypassed: true } => "bypassed: the app calls directly",
+        { RetryStorm: true } => "retry storm: no backoff, no budget",
+        _ => "exponential backoff, jitter, budget",
     };
 
     private double BarPercent(long count)

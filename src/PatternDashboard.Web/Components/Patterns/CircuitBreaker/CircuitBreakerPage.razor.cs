@@ -11,10 +11,9 @@ namespace PatternDashboard.Web.Components.Patterns.CircuitBreaker;
 /// </summary>
 public partial class CircuitBreakerPage : PatternPageBase
 {
-    private bool infoOpen;
-    private string? selectedNode;
+    public override PatternDescriptor Pattern => Descriptor;
 
-    protected override string PatternId => Id;
+    public override INodePresenter Presenter => CircuitBreakerPresenter.Instance;
 
     private SimulationSnapshot? Snapshot => State?.Snapshot;
 

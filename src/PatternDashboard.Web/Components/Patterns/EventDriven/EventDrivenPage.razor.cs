@@ -11,10 +11,9 @@ namespace PatternDashboard.Web.Components.Patterns.EventDriven;
 /// </summary>
 public partial class EventDrivenPage : PatternPageBase
 {
-    private bool infoOpen;
-    private string? selectedNode;
+    public override PatternDescriptor Pattern => EventDrivenPattern.Descriptor;
 
-    protected override string PatternId => EventDrivenPattern.Id;
+    public override INodePresenter Presenter => EventDrivenPresenter.Instance;
 
     private SimulationSnapshot? Snapshot => State?.Snapshot;
 

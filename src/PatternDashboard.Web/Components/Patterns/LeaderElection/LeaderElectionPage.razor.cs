@@ -10,17 +10,16 @@ namespace PatternDashboard.Web.Components.Patterns.LeaderElection;
 /// </summary>
 public partial class LeaderElectionPage : PatternPageBase
 {
-    private bool infoOpen;
-    private string? selectedNode;
+    public override PatternDescriptor Pattern => LeaderElectionPattern.Descriptor;
 
-    protected override string PatternId => LeaderElectionPattern.Id;
+    public override INodePresenter Presenter => LeaderElectionPresenter.Instance;
 
     private SimulationSnapshot? Snapshot => State?.Snapshot;
 
     private LeaderElectionDetails? Details => Snapshot?.Details as LeaderElectionDetails;
 
     private IReadOnlyList<string> MemberIds =>
-        [.. (Snapshot?.Nodes ?? []).Where(n => !LeaderElectionView.IsClient(n)).Select(n => n.Id)];
+        [.. (Snapshot?.Nodes ?? []).Where(n => !LeaderElectionPresenter.IsClient(n)).Select(n => n.Id)];
 
     private string LeaderText => Details switch
     {

@@ -22,14 +22,14 @@ public partial class LeaderNodeTable
     /// <summary>False on a room's page for a viewer without the instructor key: no control is rendered. Default: true.</summary>
     [Parameter] public bool CanControl { get; set; } = true;
 
-    private IEnumerable<NodeView> Members => Nodes.Where(n => !LeaderElectionView.IsClient(n));
+    private IEnumerable<NodeView> Members => Nodes.Where(n => !LeaderElectionPresenter.IsClient(n));
 
     private IReadOnlyList<NodeAction> ActionsFor(NodeView node) =>
-        NodeActions.For(Session.FaultCatalog, node, ActiveFaults, LeaderElectionView.IsActionAvailable);
+        NodeActions.For(Session.FaultCatalog, node, ActiveFaults, LeaderElectionPresenter.Instance.IsActionAvailable);
 
     private static string Votes(NodeView node) =>
-        LeaderElectionView.Role(node) == LeaderElectionView.Candidate || LeaderElectionView.Role(node) == LeaderElectionView.Leader
-            ? $"{LeaderElectionView.Votes(node) ?? 0} of {UiFormat.Value(node.Properties.GetValueOrDefault("votesNeeded"))} needed"
+        LeaderElectionPresenter.Role(node) == LeaderElectionPresenter.Candidate || LeaderElectionPresenter.Role(node) == LeaderElectionPresenter.Leader
+            ? $"{LeaderElectionPresenter.Votes(node) ?? 0} of {UiFormat.Value(node.Properties.GetValueOrDefault("votesNeeded"))} needed"
             : "—";
 
     private async Task RunAsync(NodeAction action) => error = await SafeRun.TryAsync(() => Session.InjectFaultAsync(action.Request));

@@ -12,10 +12,9 @@ namespace PatternDashboard.Web.Components.Patterns.PubSub;
 /// </summary>
 public partial class PubSubPage : PatternPageBase
 {
-    private bool infoOpen;
-    private string? selectedNode;
+    public override PatternDescriptor Pattern => PubSubPattern.Descriptor;
 
-    protected override string PatternId => PubSubPattern.Id;
+    public override INodePresenter Presenter => PubSubPresenter.Instance;
 
     private SimulationSnapshot? Snapshot => State?.Snapshot;
 

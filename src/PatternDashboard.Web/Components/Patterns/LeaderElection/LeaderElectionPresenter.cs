@@ -6,14 +6,16 @@ using PatternDashboard.Web.Components.Shared;
 namespace PatternDashboard.Web.Components.Patterns.LeaderElection;
 
 /// <summary>How a Raft node reads on screen: role as text and shape, term, timer, and which faults it offers.</summary>
-public static class LeaderElectionView
+public sealed class LeaderElectionPresenter : INodePresenter
 {
+    public static LeaderElectionPresenter Instance { get; } = new();
+
     public const string Leader = "leader";
     public const string Candidate = "candidate";
     public const string Follower = "follower";
     public const string Client = "client";
 
-    public static IReadOnlyList<ShapeLegendItem> Legend { get; } =
+    public IReadOnlyList<ShapeLegendItem> Legend { get; } =
     [
         new(ShapePaths.Star, "leader"),
         new(ShapePaths.Diamond, "candidate"),
@@ -21,7 +23,7 @@ public static class LeaderElectionView
         new(ShapePaths.Square, "client"),
     ];
 
-    public static IReadOnlyList<MessageKindStyle> MessageKinds { get; } =
+    public IReadOnlyList<MessageKindStyle> MessageKinds { get; } =
     [
         new("vote-request", "vote request", ShapePaths.Diamond),
         new("vote", "vote", ShapePaths.Triangle),
@@ -46,28 +48,33 @@ public static class LeaderElectionView
         ? Math.Clamp(value.ToDouble(CultureInfo.InvariantCulture), 0, 1)
         : null;
 
-    public static string Shape(NodeView node) => IsClient(node) ? ShapePaths.Square : Role(node) switch
+    public string Shape(NodeView node) => RoleShape(node);
+
+    /// <summary>The shape of a node's role, for tables beside the picture.</summary>
+    public static string RoleShape(NodeView node) => IsClient(node) ? ShapePaths.Square : Role(node) switch
     {
         Leader => ShapePaths.Star,
         Candidate => ShapePaths.Diamond,
         _ => ShapePaths.Circle,
     };
 
+    public string StateText(NodeView node) => RoleText(node);
+
     /// <summary>"crashed", "leader, paused" (a zombie leader), "candidate", "client".</summary>
-    public static string StateText(NodeView node) =>
+    public static string RoleText(NodeView node) =>
         IsClient(node) ? Client
         : NodeActions.IsCrashed(node) ? "crashed"
         : NodeActions.IsPaused(node) ? $"{Role(node)}, paused"
         : Role(node);
 
-    public static string? Caption(NodeView node) => IsClient(node) ? null : Term(node) is { } term ? $"term {term}" : null;
+    public string? Caption(NodeView node) => IsClient(node) ? null : Term(node) is { } term ? $"term {term}" : null;
 
     /// <summary>"Node n2, leader, term 3".</summary>
-    public static string AriaLabel(NodeView node) =>
-        IsClient(node) ? $"Client {node.Id}" : $"Node {node.Id}, {StateText(node)}{(Term(node) is { } term ? $", term {term}" : "")}";
+    public string AriaLabel(NodeView node) =>
+        IsClient(node) ? $"Client {node.Id}" : $"Node {node.Id}, {RoleText(node)}{(Term(node) is { } term ? $", term {term}" : "")}";
 
     /// <summary>The client is not a member; a leader runs no election timer to force.</summary>
-    public static bool IsActionAvailable(NodeView node, FaultDefinition fault) =>
+    public bool IsActionAvailable(NodeView node, FaultDefinition fault) =>
         !IsClient(node) && !(fault.Id == LeaderElectionPattern.Fault.ForceTimeout && Role(node) == Leader);
 
     private static long? Long(object? value) => value is IConvertible convertible ? convertible.ToInt64(CultureInfo.InvariantCulture) : null;

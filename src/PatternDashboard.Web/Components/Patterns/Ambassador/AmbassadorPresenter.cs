@@ -5,40 +5,42 @@ using static PatternDashboard.Simulation.Patterns.Ambassador.AmbassadorPattern;
 namespace PatternDashboard.Web.Components.Patterns.Ambassador;
 
 /// <summary>How the application, the ambassador and the service read on screen.</summary>
-public static class AmbassadorView
+public sealed class AmbassadorPresenter : INodePresenter
 {
-    public static IReadOnlyList<ShapeLegendItem> Legend { get; } =
+    public static AmbassadorPresenter Instance { get; } = new();
+
+    public IReadOnlyList<ShapeLegendItem> Legend { get; } =
     [
         new(ShapePaths.Square, "application"),
         new(ShapePaths.Hexagon, "ambassador"),
         new(ShapePaths.Circle, "remote service"),
     ];
 
-    public static IReadOnlyList<MessageKindStyle> MessageKinds { get; } =
+    public IReadOnlyList<MessageKindStyle> MessageKinds { get; } =
     [
         new("request", "request or attempt", ShapePaths.Square),
         new("response", "good answer", ShapePaths.Circle),
         new("error", "error answer", ShapePaths.Triangle),
     ];
 
-    public static string Shape(NodeView node) => node.Id switch
+    public string Shape(NodeView node) => node.Id switch
     {
         AppId => ShapePaths.Square,
         AmbassadorId => ShapePaths.Hexagon,
         _ => ShapePaths.Circle,
     };
 
-    public static string StateText(NodeView node) => node.State;
+    public string StateText(NodeView node) => node.State;
 
-    public static string? Caption(NodeView node) => node.Id switch
+    public string? Caption(NodeView node) => node.Id switch
     {
         AppId => $"{UiFormat.Value(node.Properties.GetValueOrDefault("busySlots"))} calls waiting on answers",
         ServiceId => $"{UiFormat.Value(node.Properties.GetValueOrDefault("busy"))} busy, {UiFormat.Value(node.Properties.GetValueOrDefault("queued"))} queued",
         _ => null,
     };
 
-    public static string AriaLabel(NodeView node) => $"{node.Label}, {node.State}";
+    public string AriaLabel(NodeView node) => $"{node.Label}, {node.State}";
 
     /// <summary>Faults are cluster-wide here; the fault panel offers them all.</summary>
-    public static bool IsActionAvailable(NodeView node, FaultDefinition fault) => false;
+    public bool IsActionAvailable(NodeView node, FaultDefinition fault) => false;
 }

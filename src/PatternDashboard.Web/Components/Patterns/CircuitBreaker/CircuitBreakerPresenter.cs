@@ -6,9 +6,11 @@ using static PatternDashboard.Simulation.Patterns.CircuitBreaker.CircuitBreakerP
 namespace PatternDashboard.Web.Components.Patterns.CircuitBreaker;
 
 /// <summary>How the caller and the services read on screen: role and health as text and shape.</summary>
-public static class CircuitBreakerView
+public sealed class CircuitBreakerPresenter : INodePresenter
 {
-    public static IReadOnlyList<ShapeLegendItem> Legend { get; } =
+    public static CircuitBreakerPresenter Instance { get; } = new();
+
+    public IReadOnlyList<ShapeLegendItem> Legend { get; } =
     [
         new(ShapePaths.Square, "caller"),
         new(ShapePaths.Circle, "healthy service"),
@@ -16,7 +18,7 @@ public static class CircuitBreakerView
         new(ShapePaths.Diamond, "service down"),
     ];
 
-    public static IReadOnlyList<MessageKindStyle> MessageKinds { get; } =
+    public IReadOnlyList<MessageKindStyle> MessageKinds { get; } =
     [
         new("request", "request", ShapePaths.Square),
         new("response", "good answer", ShapePaths.Circle),
@@ -25,7 +27,7 @@ public static class CircuitBreakerView
 
     public static bool IsCaller(NodeView node) => node.Id == CallerId;
 
-    public static string Shape(NodeView node) => IsCaller(node) ? ShapePaths.Square : node.State switch
+    public string Shape(NodeView node) => IsCaller(node) ? ShapePaths.Square : node.State switch
     {
         "down" => ShapePaths.Diamond,
         "failing" or "slow" => ShapePaths.Triangle,
@@ -33,17 +35,17 @@ public static class CircuitBreakerView
     };
 
     /// <summary>"caller", or a service's health and its breaker: "slow, breaker Open".</summary>
-    public static string StateText(NodeView node) =>
+    public string StateText(NodeView node) =>
         IsCaller(node) ? "caller" : $"{node.State}, breaker {node.Properties.GetValueOrDefault("breaker")}";
 
-    public static string? Caption(NodeView node) => IsCaller(node)
+    public string? Caption(NodeView node) => IsCaller(node)
         ? $"{UiFormat.Value(node.Properties.GetValueOrDefault("busySlots"))} of {UiFormat.Value(node.Properties.GetValueOrDefault("slots"))} slots busy"
         : $"breaker {node.Properties.GetValueOrDefault("breaker")}";
 
-    public static string AriaLabel(NodeView node) => $"{node.Label}, {StateText(node)}";
+    public string AriaLabel(NodeView node) => $"{node.Label}, {StateText(node)}";
 
     /// <summary>From the diagram only the on-off faults of a service; values are set on its card.</summary>
-    public static bool IsActionAvailable(NodeView node, FaultDefinition fault) =>
+    public bool IsActionAvailable(NodeView node, FaultDefinition fault) =>
         !IsCaller(node) && fault.Parameter is null;
 
     /// <summary>The CSS word for a breaker state: closed, open, half-open, isolated, removed.</summary>

@@ -6,14 +6,16 @@ using PatternDashboard.Web.Components.Shared;
 namespace PatternDashboard.Web.Components.Patterns.PubSub;
 
 /// <summary>How broker, publishers and consumers read on screen: role as text and shape, a caption, and which faults fit.</summary>
-public static class PubSubView
+public class PubSubPresenter : INodePresenter
 {
+    public static PubSubPresenter Instance { get; } = new();
+
     public const string Broker = "broker";
     public const string Publisher = "publisher";
     public const string Processing = "processing";
     public const string Idle = "idle";
 
-    public static IReadOnlyList<ShapeLegendItem> Legend { get; } =
+    public virtual IReadOnlyList<ShapeLegendItem> Legend { get; } =
     [
         new(ShapePaths.Hexagon, "broker"),
         new(ShapePaths.Triangle, "publisher"),
@@ -21,7 +23,7 @@ public static class PubSubView
         new(ShapePaths.Circle, "consumer, idle"),
     ];
 
-    public static IReadOnlyList<MessageKindStyle> MessageKinds { get; } =
+    public virtual IReadOnlyList<MessageKindStyle> MessageKinds { get; } =
     [
         new("publish", "publish", ShapePaths.Square),
         new("publish-ack", "publish acknowledged", ShapePaths.Star),
@@ -41,14 +43,14 @@ public static class PubSubView
 
     public static string Role(NodeView node) => IsBroker(node) ? Broker : IsPublisher(node) ? Publisher : "consumer";
 
-    public static string Shape(NodeView node) =>
+    public string Shape(NodeView node) =>
         IsBroker(node) ? ShapePaths.Hexagon
         : IsPublisher(node) ? ShapePaths.Triangle
         : node.State == Processing ? ShapePaths.DoubleCircle
         : ShapePaths.Circle;
 
     /// <summary>"broker", "publisher, crashed", "consumer, processing".</summary>
-    public static string StateText(NodeView node)
+    public virtual string StateText(NodeView node)
     {
         string role = Role(node);
         if (NodeActions.IsCrashed(node) || NodeActions.IsPaused(node))
@@ -58,7 +60,7 @@ public static class PubSubView
         return IsConsumer(node) ? $"{role}, {node.State}" : role;
     }
 
-    public static string? Caption(NodeView node)
+    public string? Caption(NodeView node)
     {
         if (IsBroker(node))
         {
@@ -73,10 +75,10 @@ public static class PubSubView
     }
 
     /// <summary>"Consumer billing-1, consumer, processing, billing · 2 buffered".</summary>
-    public static string AriaLabel(NodeView node) => $"{node.Label}, {StateText(node)}, {Caption(node)}";
+    public string AriaLabel(NodeView node) => $"{node.Label}, {StateText(node)}, {Caption(node)}";
 
     /// <summary>Only consumers can be slowed.</summary>
-    public static bool IsActionAvailable(NodeView node, FaultDefinition fault) =>
+    public bool IsActionAvailable(NodeView node, FaultDefinition fault) =>
         fault.Id != MessagingCluster.BrokerFault.Slow || IsConsumer(node);
 
     private static string Number(NodeView node, string property) =>

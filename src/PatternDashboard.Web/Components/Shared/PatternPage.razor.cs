@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Components;
+using PatternDashboard.Simulation.Kernel;
+
+namespace PatternDashboard.Web.Components.Shared;
+
+/// <summary>
+/// The layout every pattern page shares, a dashboard: title and the clock toolbar on one line; the live view beside
+/// the pattern's key state, the invariants and the faults, all on the first screen; the pattern's own panels, time
+/// travel, the event log, lessons and recordings in tabs below. A pattern's page fills the slots and nothing else.
+/// </summary>
+public partial class PatternPage
+{
+    private bool infoOpen;
+    private string? selectedNode;
+
+    /// <summary>The pattern page whose session this lays out. Required.</summary>
+    [Parameter, EditorRequired] public PatternPageBase Page { get; set; } = default!;
+
+    /// <summary>The live view's region name, such as "Caller and services". Default: "Cluster".</summary>
+    [Parameter] public string LiveViewTitle { get; set; } = "Cluster";
+
+    /// <summary>The key state's heading and region name, such as "Leadership". Default: "State".</summary>
+    [Parameter] public string KeyStateTitle { get; set; } = "State";
+
+    /// <summary>The pattern's key state, beside the live view on the first screen: a few big numbers. Default: none.</summary>
+    [Parameter] public RenderFragment? KeyState { get; set; }
+
+    /// <summary>The pattern's own panels (tables, charts), in the first tab below the live view. Default: none.</summary>
+    [Parameter] public RenderFragment? Panels { get; set; }
+
+    /// <summary>The first tab's name. Default: "Details".</summary>
+    [Parameter] public string PanelsTitle { get; set; } = "Details";
+
+    private SimulationSnapshot Snapshot => Page.State!.Snapshot;
+
+    private string AboutTitle => $"About {Page.Pattern.Title}";
+
+    private bool LessonRunning => Page.Session?.Lesson is not null;
+}
