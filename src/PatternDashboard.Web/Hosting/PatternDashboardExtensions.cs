@@ -47,12 +47,21 @@ public static class PatternDashboardExtensions
         services.AddSingleton<IRoomManager>(sp => sp.GetRequiredService<RoomManager>());
         services.AddHostedService<RoomExpiryService>();
 
+        services.AddOptions<ClientRateLimits>()
+            .Bind(builder.Configuration.GetSection(ClientRateLimits.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddJoinRateLimit();
+
         services.AddSingleton<HubInputErrorFilter>();
+        services.AddSingleton<HubRateLimitFilter>();
         services.AddSignalR()
             .AddHubOptions<SimulationHub>(options =>
             {
                 options.MaximumReceiveMessageSize = MaxHubMessageBytes;
+                // Outermost first: a call the rate limit refuses is logged like any other refused call.
                 options.AddFilter<HubInputErrorFilter>();
+                options.AddFilter<HubRateLimitFilter>();
             })
             .AddJsonProtocol(options =>
             {
@@ -72,7 +81,10 @@ public static class PatternDashboardExtensions
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRateLimiter();
+        app.UseHeadAsGet();
         app.UseBrowserId();
         app.UseAntiforgery();
         app.MapStaticAssets();
