@@ -59,6 +59,9 @@ public static class PatternDashboardExtensions
             .AddHubOptions<SimulationHub>(options =>
             {
                 options.MaximumReceiveMessageSize = MaxHubMessageBytes;
+                // So a refused binding says why ("Error binding arguments...", "provides 1 argument(s) but target expects 2");
+                // HubInputErrorFilter turns every other exception into a HubException first, so no server detail goes out.
+                options.EnableDetailedErrors = true;
                 // Outermost first: a call the rate limit refuses is logged like any other refused call.
                 options.AddFilter<HubInputErrorFilter>();
                 options.AddFilter<HubRateLimitFilter>();

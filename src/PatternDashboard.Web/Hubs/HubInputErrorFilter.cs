@@ -6,28 +6,26 @@ using PatternDashboard.Web.Sessions;
 namespace PatternDashboard.Web.Hubs;
 
 /// <summary>
-/// Turns the exceptions that mean "your input was wrong" into <see cref="HubException"/>s, whose message SignalR
-/// passes to the caller; anything else stays a server error with its details hidden. It also does the hub's error
-/// logging: a refused call is one short line at Debug (a client's mistake, not a server failure, and a flood of
-/// them must not flood the log), a server fault is an error with its stack trace. SignalR's own dispatcher logger,
-/// which reports both at error level, is turned off in appsettings.json.
+/// Every exception a hub method throws leaves as a <see cref="HubException"/>, whose message SignalR passes to the
+/// caller: an input error with its own message, a server fault with a fixed one (its details stay in the log). The
+/// hub sends detailed errors so that SignalR's own refusals (wrong argument types or counts) say what was wrong; this
+/// filter is what keeps server details out of them. It also does the hub's error logging: a refused call is one short
+/// line at Debug (a client's mistake, not a server failure, and a flood of them must not flood the log), a server fault
+/// an error with its stack trace. SignalR's dispatcher logger, which reports both at error level, is off in appsettings.json.
 /// </summary>
 public sealed partial class HubInputErrorFilter(ILogger<HubInputErrorFilter> logger) : IHubFilter
 {
+    public const string ServerFaultMessage = "The server failed on this call; the failure is logged. Try again, or report the time it happened.";
+
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         try
         {
             return await next(invocationContext);
         }
-        catch (Exception e) when (IsClientMistake(e))
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogRefused(logger, invocationContext.HubMethodName, invocationContext.Context.ConnectionId, e.Message);
-            throw e as HubException ?? new HubException(e.Message);
-        }
-        catch (Exception e) when (e is not OperationCanceledException && LogServerFault(logger, invocationContext.HubMethodName, e))
-        {
-            throw; // never reached: LogServerFault logs and declines the exception
+            throw ToHubException(logger, invocationContext.HubMethodName, invocationContext.Context.ConnectionId, e);
         }
     }
 
@@ -35,11 +33,16 @@ public sealed partial class HubInputErrorFilter(ILogger<HubInputErrorFilter> log
     public static bool IsClientMistake(Exception e) =>
         e is SimulationInputException or SessionLimitException or RoomControlException or ReadOnlySessionException or HubException;
 
-    /// <summary>Logs a server fault at error level with its stack trace; returns false so an exception filter calling it lets the exception go on.</summary>
-    public static bool LogServerFault(ILogger logger, string method, Exception e)
+    /// <summary>Logs the failure as what it is and gives the exception the caller receives.</summary>
+    public static HubException ToHubException(ILogger logger, string method, string connectionId, Exception e)
     {
+        if (IsClientMistake(e))
+        {
+            LogRefused(logger, method, connectionId, e.Message);
+            return e as HubException ?? new HubException(e.Message);
+        }
         LogFault(logger, method, e);
-        return false;
+        return new HubException(ServerFaultMessage);
     }
 
     [LoggerMessage(1, LogLevel.Debug, "Refused {Method} from connection {ConnectionId}: {Reason}")]

@@ -234,14 +234,16 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
     }
 
     /// <summary>
-    /// A stream whose failure part way is logged here as the server fault it is: SignalR's own report of it is turned off
-    /// (see appsettings.json), because that logger reports a client's refused call at error level too.
+    /// A stream whose failure part way is logged and sent as <see cref="HubInputErrorFilter"/> does for calls: the filter
+    /// sees only the start of a stream, and SignalR's own report of a failed stream is off (see appsettings.json).
     /// </summary>
     private async IAsyncEnumerable<T> LoggingFailures<T>(IAsyncEnumerable<T> source, string method, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        string connectionId = Context.ConnectionId;
         await using var items = source.GetAsyncEnumerator(cancellationToken);
         while (true)
         {
+            Exception? failure = null;
             try
             {
                 if (!await items.MoveNextAsync())
@@ -249,9 +251,13 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
                     yield break;
                 }
             }
-            catch (Exception e) when (e is not OperationCanceledException && HubInputErrorFilter.LogServerFault(logger, method, e))
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                throw; // never reached: the filter logs and declines
+                failure = e;
+            }
+            if (failure is not null)
+            {
+                throw HubInputErrorFilter.ToHubException(logger, method, connectionId, failure);
             }
             yield return items.Current;
         }
