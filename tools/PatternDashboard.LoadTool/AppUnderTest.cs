@@ -23,13 +23,17 @@ internal sealed class AppUnderTest : IAsyncDisposable
     /// <summary>True when the app runs in this process, so its heap and CPU can be read (they include the tool's own clients).</summary>
     public bool InProcess => inProcess is not null;
 
-    public static AppUnderTest Start(LoadToolOptions options)
+    /// <summary>Errors the in-process app logged (its unhandled exceptions); null for a running app, whose log is its own.</summary>
+    public ServerErrors? Errors => inProcess?.Errors;
+
+    /// <summary>Starts the app in process (with <paramref name="settings"/> over its own) or names the running one.</summary>
+    public static AppUnderTest Start(LoadToolOptions options, IReadOnlyDictionary<string, string?>? settings = null)
     {
         if (options.Url is { } url)
         {
             return new AppUnderTest(url, null);
         }
-        var app = new InProcessApp(options.UpdatesPerSecond);
+        var app = new InProcessApp(options.UpdatesPerSecond, settings ?? new Dictionary<string, string?>());
         app.UseKestrel(0);
         app.StartServer();
         var address = app.ClientOptions.BaseAddress;
@@ -60,16 +64,23 @@ internal sealed class AppUnderTest : IAsyncDisposable
     }
 
     /// <summary>The real app on Kestrel, configured as <c>dotnet run</c> configures it, with the publish rate under test.</summary>
-    private sealed class InProcessApp(int updatesPerSecond) : WebApplicationFactory<Program>
+    private sealed class InProcessApp(int updatesPerSecond, IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
     {
+        public ServerErrors Errors { get; } = new();
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseContentRoot(RepositoryRoot());
             builder.UseEnvironment("Development");
+            builder.ConfigureLogging(logging => logging.AddProvider(Errors));
             // Added after the app's own settings files, so these win over them.
-            builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+            builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings).AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Sessions:SnapshotsPerSecond"] = updatesPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                // Every client of the tool comes from one loopback address, which the per-address limits would soon refuse.
+                ["RateLimits:RoomCodeGuessesPerAddress"] = "100000",
+                ["RateLimits:SessionsPerAddress"] = "100000",
+                ["RateLimits:RoomsPerAddress"] = "100000",
                 // Session open/close lines would bury the report; warnings and errors still show.
                 ["Logging:LogLevel:Default"] = "Warning",
                 ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",

@@ -168,7 +168,7 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
     }
 
     /// <summary>The managed heap of this process after a full, compacting collection; only meaningful for the in-process app.</summary>
-    private static long? ManagedHeapAfterFullCollection(AppUnderTest app)
+    internal static long? ManagedHeapAfterFullCollection(AppUnderTest app)
     {
         if (!app.InProcess)
         {

@@ -9,7 +9,8 @@ internal sealed record LoadToolOptions
     public const int MaxViewers = 500;
     public const int MaxPages = 60;
     public const int MaxSandboxes = 100;
-    public const int MaxDurationSeconds = 600;
+    public const int MaxDurationSeconds = 3600;
+    public const int MaxFloodClients = 500;
     // The app accepts 10 to 20 publishes per second (Sessions:SnapshotsPerSecond).
     public const int MinUpdatesPerSecond = 10;
     public const int MaxUpdatesPerSecond = 20;
@@ -41,6 +42,12 @@ internal sealed record LoadToolOptions
     /// <summary>Whether the instructor crashes and restarts a node every second while measuring.</summary>
     public bool InstructorActions { get; init; } = true;
 
+    /// <summary>Flood mode: hub clients pressing random buttons on their own runs and on one room as fast as answers come.</summary>
+    public bool Flood { get; init; }
+
+    /// <summary>Hub clients of a flood run.</summary>
+    public int FloodClients { get; init; } = 200;
+
     public bool InProcess => Url is null;
 
     public const string Usage = """
@@ -53,13 +60,17 @@ internal sealed record LoadToolOptions
           --pages M        headless Chromium pages watching it in the DOM (0-60, default 0)
           --sandboxes K    private sessions with one viewer each, for the per-sandbox memory cost
                            (0-100, default 0; needs the in-process app)
-          --duration S     measured seconds (5-600, default 30)
+          --duration S     measured seconds (5-3600, default 30)
           --rate R         updates per second of the in-process app (10-20, default 10)
           --url URL        target a running app on this machine (loopback only) instead of starting one
           --pattern ID     pattern of the shared session (default leader-election)
           --seed N         seed of the shared session (default 42)
           --chromium PATH  Chromium executable (default /usr/bin/chromium)
           --no-actions     the instructor does nothing while measuring (a quiet room)
+          --flood          flood mode instead: hub clients that each press random fault, control and
+                           time-travel buttons on their own private run and on the room (where they are
+                           students, so refused), as fast as the server answers; needs the in-process app
+          --clients N      hub clients of a flood run (1-500, default 200)
           --help           this text
         """;
 
@@ -75,6 +86,11 @@ internal sealed record LoadToolOptions
             if (name == "--no-actions")
             {
                 options = options with { InstructorActions = false };
+                continue;
+            }
+            if (name == "--flood")
+            {
+                options = options with { Flood = true };
                 continue;
             }
             string Value()
@@ -96,8 +112,15 @@ internal sealed record LoadToolOptions
                 "--pattern" => options with { PatternId = NonEmpty(name, Value()) },
                 "--seed" => options with { Seed = Long(name, Value()) },
                 "--chromium" => options with { ChromiumPath = NonEmpty(name, Value()) },
+                "--clients" => options with { FloodClients = Int(name, Value(), 1, MaxFloodClients) },
                 _ => throw new ArgumentException($"Unknown option '{name}'. Run with --help to list the options."),
             };
+        }
+        if (options.Flood)
+        {
+            return options.InProcess
+                ? options
+                : throw new ArgumentException("--flood counts the server's logged errors and reads its heap, so it needs the in-process app; leave out --url.");
         }
         if (options.Viewers + options.Pages == 0)
         {

@@ -34,9 +34,11 @@ public static class LoadToolEntry
         };
         try
         {
-            var result = await new LoadRun(options, Console.Out).RunAsync(timeout.Token);
+            string figures = options.Flood
+                ? (await new FloodRun(options, Console.Out).RunAsync(timeout.Token)).Format()
+                : (await new LoadRun(options, Console.Out).RunAsync(timeout.Token)).Format();
             Console.WriteLine();
-            Console.WriteLine(result.Format());
+            Console.WriteLine(figures);
             return 0;
         }
         catch (OperationCanceledException)

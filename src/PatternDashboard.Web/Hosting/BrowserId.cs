@@ -31,7 +31,8 @@ public static class BrowserId
     public static IApplicationBuilder UseBrowserId(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/hubs"))
+            // A re-executed request (a status page, the error page) already has its id: issuing another would set the cookie twice.
+            if (context.Request.Path.StartsWithSegments("/hubs") || Get(context) is not null)
             {
                 return next(context);
             }

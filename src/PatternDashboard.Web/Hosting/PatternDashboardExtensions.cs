@@ -47,12 +47,24 @@ public static class PatternDashboardExtensions
         services.AddSingleton<IRoomManager>(sp => sp.GetRequiredService<RoomManager>());
         services.AddHostedService<RoomExpiryService>();
 
+        services.AddOptions<ClientRateLimits>()
+            .Bind(builder.Configuration.GetSection(ClientRateLimits.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddJoinRateLimit();
+
         services.AddSingleton<HubInputErrorFilter>();
+        services.AddSingleton<HubRateLimitFilter>();
         services.AddSignalR()
             .AddHubOptions<SimulationHub>(options =>
             {
                 options.MaximumReceiveMessageSize = MaxHubMessageBytes;
+                // So a refused binding says why ("Error binding arguments...", "provides 1 argument(s) but target expects 2");
+                // HubInputErrorFilter turns every other exception into a HubException first, so no server detail goes out.
+                options.EnableDetailedErrors = true;
+                // Outermost first: a call the rate limit refuses is logged like any other refused call.
                 options.AddFilter<HubInputErrorFilter>();
+                options.AddFilter<HubRateLimitFilter>();
             })
             .AddJsonProtocol(options =>
             {
@@ -72,7 +84,12 @@ public static class PatternDashboardExtensions
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRateLimiter();
+        app.UseHeadAsGet();
+        // Routing chooses the endpoint here, after HEAD became GET (by default it would run first, and find none for HEAD).
+        app.UseRouting();
         app.UseBrowserId();
         app.UseAntiforgery();
         app.MapStaticAssets();

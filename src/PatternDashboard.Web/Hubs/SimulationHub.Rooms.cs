@@ -9,8 +9,8 @@ public sealed partial class SimulationHub
     /// <summary>Opens a room; this connection controls it. The answer is the only place the instructor key is ever sent.</summary>
     public RoomCreatedInfo CreateRoom(string patternId, CreateRoomOptions? options)
     {
-        var request = new CreateSessionRequest(options?.Seed, options?.NodeCount, options?.Options);
-        var (room, key) = rooms.Create(OwnerId, patternId, request);
+        var request = new CreateSessionRequest(options?.Seed, options?.NodeCount, HubInput.Options(options?.Options));
+        var (room, key) = rooms.Create(OwnerId, HubInput.Text(patternId, "pattern id")!, request);
         rooms.Claim(room.Code, key, OwnerId);
         return new RoomCreatedInfo(room.Code, room.Session.Id, key, room.Session.Pattern.Id, room.Session.Current.Snapshot.Seed);
     }
@@ -18,14 +18,14 @@ public sealed partial class SimulationHub
     /// <summary>The room's session, to watch (GetSnapshot, StreamSnapshots, StreamEvents); control needs ClaimRoom.</summary>
     public RoomJoined JoinRoom(string roomCode)
     {
-        var room = rooms.Get(roomCode);
+        var room = rooms.Get(HubInput.Text(roomCode, "room code"));
         return new RoomJoined(room.Session.Id, room.Code, room.Session.Pattern.Id, room.HasControl(OwnerId));
     }
 
     /// <summary>Gives this connection control of the room when the instructor key matches.</summary>
     public RoomJoined ClaimRoom(string roomCode, string instructorKey)
     {
-        var room = rooms.Claim(roomCode, instructorKey, OwnerId);
+        var room = rooms.Claim(HubInput.Text(roomCode, "room code"), HubInput.Text(instructorKey, "instructor key"), OwnerId);
         return new RoomJoined(room.Session.Id, room.Code, room.Session.Pattern.Id, CanControl: true);
     }
 }

@@ -14,11 +14,12 @@ namespace PatternDashboard.Web.Hubs;
 /// <see cref="HubException"/> carrying the same message; the session is left as it was.
 /// </summary>
 /// <remarks>
-/// Sessions are found by id: anyone holding an id can watch and drive that session. A connection may own
-/// <see cref="SessionLimits.MaxSessionsPerOwner"/> sessions; they close when it disconnects. A room's session is
-/// the exception on both counts: only connections that created or claimed the room may change it, and it outlives them.
+/// Sessions are found by id: anyone holding an id can watch a session, but only its owner (the connection that
+/// created it) may change or close it. A connection may own <see cref="SessionLimits.MaxSessionsPerOwner"/> sessions;
+/// they close when it disconnects or calls CloseSession. A room's session is the exception on both counts: only
+/// connections that created or claimed the room may change it, and it outlives them.
 /// </remarks>
-public sealed partial class SimulationHub(ISessionManager sessions, PatternRegistry patterns, IRoomManager rooms) : Hub
+public sealed partial class SimulationHub(ISessionManager sessions, PatternRegistry patterns, IRoomManager rooms, ILogger<SimulationHub> logger) : Hub
 {
     public const string Path = "/hubs/simulation";
 
@@ -35,31 +36,45 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
 
     public SessionCreated CreateSession(string patternId, CreateSessionOptions? options)
     {
-        var request = new CreateSessionRequest(options?.Seed, options?.NodeCount, options?.Options);
-        var session = sessions.Create(OwnerId, patternId, request);
+        var request = new CreateSessionRequest(options?.Seed, options?.NodeCount, HubInput.Options(options?.Options));
+        var session = sessions.Create(OwnerId, HubInput.Text(patternId, "pattern id")!, request);
         return new SessionCreated(session.Id, session.Pattern.Id, session.Current.Snapshot.Seed);
     }
 
-    public SnapshotInfo GetSnapshot(string sessionId) => SnapshotInfo.Of(sessions.Get(sessionId).Current);
+    /// <summary>Closes a session this connection owns, which frees its place under the per-connection limit; a room's session only for its instructor, and the room goes with it.</summary>
+    public void CloseSession(string sessionId)
+    {
+        var session = FoundSession(sessionId);
+        if (rooms.FindBySession(session.Id) is { } room)
+        {
+            rooms.CheckControl(session.Id, OwnerId);
+            rooms.Close(room.Code);
+            return;
+        }
+        SessionOwnership.CheckOwner(session, OwnerId);
+        sessions.Close(session.Id);
+    }
+
+    public SnapshotInfo GetSnapshot(string sessionId) => SnapshotInfo.Of(FoundSession(sessionId).Current);
 
     /// <summary>The current snapshot, then one per publish (10 to 20 a second while the session runs) until the caller stops or the session closes.</summary>
     public IAsyncEnumerable<SnapshotInfo> StreamSnapshots(string sessionId, CancellationToken cancellationToken) =>
-        StreamSnapshotsCore(sessions.Get(sessionId), cancellationToken);
+        LoggingFailures(StreamSnapshotsCore(FoundSession(sessionId), cancellationToken), nameof(StreamSnapshots), cancellationToken);
 
     /// <summary>Events after <paramref name="afterSequence"/> still in the log, then new ones as they happen.</summary>
     public IAsyncEnumerable<EventInfo> StreamEvents(string sessionId, long afterSequence, CancellationToken cancellationToken)
     {
-        var session = sessions.Get(sessionId);
+        var session = FoundSession(sessionId);
         if (afterSequence < 0)
         {
             throw new SimulationInputException($"afterSequence must be 0 or more; got {afterSequence}.");
         }
-        return StreamEventsCore(session, afterSequence, cancellationToken);
+        return LoggingFailures(StreamEventsCore(session, afterSequence, cancellationToken), nameof(StreamEvents), cancellationToken);
     }
 
     public IReadOnlyList<FaultInfo> ListFaults(string sessionId)
     {
-        var session = sessions.Get(sessionId);
+        var session = FoundSession(sessionId);
         var snapshot = session.Current.Snapshot;
         string[] nodeIds = [.. snapshot.Nodes.Select(n => n.Id)];
         return
@@ -83,18 +98,19 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
         {
             throw new SimulationInputException("A fault needs a faultId, as in { faultId: \"crash\", target: \"n1\" }. ListFaults names them.");
         }
-        var active = await session.InjectFaultAsync(new FaultRequest(fault.FaultId, fault.Target, fault.Value));
+        var request = new FaultRequest(HubInput.Text(fault.FaultId, "fault id")!, HubInput.Text(fault.Target, "target"), fault.Value);
+        var active = await session.InjectFaultAsync(request);
         return new FaultInjected(active?.Id);
     }
 
     public Task ClearFault(string sessionId, string activeFaultId) =>
-        ControlledSession(sessionId).ClearFaultAsync(activeFaultId);
+        ControlledSession(sessionId).ClearFaultAsync(HubInput.Text(activeFaultId, "active fault id")!);
 
     /// <summary>Applies a control action and returns the snapshot after it.</summary>
     public async Task<SnapshotInfo> Control(string sessionId, ControlInput? control)
     {
         var session = ControlledSession(sessionId);
-        var action = ParseAction(control?.Action);
+        var action = ParseAction(HubInput.Text(control?.Action, "action"));
         await session.ControlAsync(action, control!.Value);
         return SnapshotInfo.From(session.Current);
     }
@@ -132,7 +148,8 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
         }
     }
 
-    public Task<Recording> ExportRecording(string sessionId) => sessions.Get(sessionId).ExportRecordingAsync();
+    /// <summary>Open to anyone who may watch: the recording holds nothing a viewer cannot see (seed, options, the inputs as they happened).</summary>
+    public Task<Recording> ExportRecording(string sessionId) => FoundSession(sessionId).ExportRecordingAsync();
 
     /// <summary>Replays a recording (the object ExportRecording returns, or a string holding its JSON) into a new paused session.</summary>
     public async Task<SessionImported> ImportRecording(JsonElement recording)
@@ -154,11 +171,18 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
         return base.OnDisconnectedAsync(exception);
     }
 
-    /// <summary>The session, for a method that changes it; a room's session only for a connection that controls the room.</summary>
+    /// <summary>The session, to watch: anyone holding its id may.</summary>
+    private ISimulationSession FoundSession(string sessionId) => sessions.Get(HubInput.Text(sessionId, "session id")!);
+
+    /// <summary>
+    /// The session, for a method that changes it: a private run only for its owner, a room's session only for a connection
+    /// that controls the room. Everyone else is refused with a message saying the view is read-only.
+    /// </summary>
     private ISimulationSession ControlledSession(string sessionId)
     {
-        var session = sessions.Get(sessionId);
+        var session = FoundSession(sessionId);
         rooms.CheckControl(session.Id, OwnerId);
+        SessionOwnership.CheckOwner(session, OwnerId);
         return session;
     }
 
@@ -183,7 +207,7 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
                 {
                     parsed = recording.Deserialize<Recording>(Recording.JsonOptions);
                 }
-                catch (JsonException e)
+                catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
                 {
                     throw new SimulationInputException($"The recording is malformed: {e.Message}");
                 }
@@ -194,11 +218,49 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
                 parsed.Validate();
                 return parsed;
             case JsonValueKind.String:
-                return Recording.FromJson(recording.GetString()!);
+                try
+                {
+                    return Recording.FromJson(recording.GetString()!);
+                }
+                catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+                {
+                    // The JSON reader refuses text that is not whole UTF-16 characters (a lone surrogate).
+                    throw new SimulationInputException($"The recording is not valid text: {e.Message}");
+                }
             case JsonValueKind.Null or JsonValueKind.Undefined:
                 throw new SimulationInputException("A recording is required: pass the object ExportRecording returned.");
             default:
                 throw new SimulationInputException($"A recording is a JSON object (or a string holding one), not {recording.ValueKind.ToString().ToLowerInvariant()}.");
+        }
+    }
+
+    /// <summary>
+    /// A stream whose failure part way is logged and sent as <see cref="HubInputErrorFilter"/> does for calls: the filter
+    /// sees only the start of a stream, and SignalR's own report of a failed stream is off (see appsettings.json).
+    /// </summary>
+    private async IAsyncEnumerable<T> LoggingFailures<T>(IAsyncEnumerable<T> source, string method, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string connectionId = Context.ConnectionId;
+        await using var items = source.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            Exception? failure = null;
+            try
+            {
+                if (!await items.MoveNextAsync())
+                {
+                    yield break;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failure = e;
+            }
+            if (failure is not null)
+            {
+                throw HubInputErrorFilter.ToHubException(logger, method, connectionId, failure);
+            }
+            yield return items.Current;
         }
     }
 

@@ -35,5 +35,8 @@ public interface IRoomManager
     /// <summary>A private copy of the room's current state for <paramref name="ownerId"/>, replayed from its recording.</summary>
     Task<ISimulationSession> ForkAsync(string? roomCode, string ownerId, CancellationToken cancellationToken = default);
 
+    /// <summary>Closes the room and its session now (its instructor ended it); an unknown code does nothing.</summary>
+    void Close(string roomCode);
+
     int Count { get; }
 }

@@ -5,12 +5,22 @@ using PatternDashboard.Web.Sessions;
 namespace PatternDashboard.Web.Rooms;
 
 /// <summary>
-/// A room's session as a viewer without the instructor key gets it: everything to watch, and every method that would
-/// change the simulation refused with <see cref="RoomControlException"/>. Pages hand this to their components, so a
-/// control that slips through the markup still changes nothing.
+/// A session as a viewer without control gets it (a room's student, or someone holding a link to another's private
+/// run): everything to watch, and every method that would change the simulation refused with the exception
+/// <paramref name="refusal"/> makes. Pages hand this to their components, so a control that slips through the markup
+/// still changes nothing.
 /// </summary>
-public sealed class WatchOnlySession(ISimulationSession inner, string roomCode) : ISimulationSession
+public sealed class WatchOnlySession(ISimulationSession inner, Func<Exception> refusal) : ISimulationSession
 {
+    /// <summary>A room's session for a viewer without the instructor key.</summary>
+    public WatchOnlySession(ISimulationSession inner, string roomCode)
+        : this(inner, () => RoomControlException.WatchOnly(roomCode))
+    {
+    }
+
+    /// <summary>Another owner's private run, for someone who only has its id.</summary>
+    public static WatchOnlySession OfPrivateRun(ISimulationSession inner) => new(inner, () => SessionOwnership.ReadOnly(inner.Id));
+
     public string Id => inner.Id;
 
     public string OwnerId => inner.OwnerId;
@@ -35,21 +45,21 @@ public sealed class WatchOnlySession(ISimulationSession inner, string roomCode) 
 
     public LessonProgress? Lesson => inner.Lesson;
 
-    public Task<ActiveFault?> InjectFaultAsync(FaultRequest request) => throw RoomControlException.WatchOnly(roomCode);
+    public Task<ActiveFault?> InjectFaultAsync(FaultRequest request) => throw refusal();
 
-    public Task ClearFaultAsync(string activeFaultId) => throw RoomControlException.WatchOnly(roomCode);
+    public Task ClearFaultAsync(string activeFaultId) => throw refusal();
 
-    public Task ControlAsync(ControlAction action, double? value = null) => throw RoomControlException.WatchOnly(roomCode);
+    public Task ControlAsync(ControlAction action, double? value = null) => throw refusal();
 
     public Task<SessionState> RunForAsync(TimeSpan simulatedTime, CancellationToken cancellationToken = default) =>
-        throw RoomControlException.WatchOnly(roomCode);
+        throw refusal();
 
     public Task<SessionState> TravelToAsync(TimeSpan simulatedTime, CancellationToken cancellationToken = default) =>
-        throw RoomControlException.WatchOnly(roomCode);
+        throw refusal();
 
-    public Task StartLessonAsync(Lesson lesson) => throw RoomControlException.WatchOnly(roomCode);
+    public Task StartLessonAsync(Lesson lesson) => throw refusal();
 
-    public Task GoToLessonStepAsync(int stepIndex) => throw RoomControlException.WatchOnly(roomCode);
+    public Task GoToLessonStepAsync(int stepIndex) => throw refusal();
 
-    public Task EndLessonAsync() => throw RoomControlException.WatchOnly(roomCode);
+    public Task EndLessonAsync() => throw refusal();
 }

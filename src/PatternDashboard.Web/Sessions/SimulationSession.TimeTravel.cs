@@ -140,12 +140,21 @@ public sealed partial class SimulationSession
         }
     }
 
-    /// <summary>Refuses a jump to no time at all, or to a time that is not a number.</summary>
+    /// <summary>The farthest any jump can go: the largest Sessions:MaxReplayMinutes allowed.</summary>
+    private static readonly TimeSpan MaxTravel = TimeSpan.FromDays(1);
+
+    /// <summary>Refuses a jump to no time at all, beyond any replay, or to a time that is not a number.</summary>
     internal static void CheckTravel(double simulatedSeconds)
     {
         if (!double.IsFinite(simulatedSeconds) || simulatedSeconds < 0)
         {
             throw new SimulationInputException($"Jump to a simulated time of 0 s or more; got {simulatedSeconds} s.");
+        }
+        // Checked before any TimeSpan is made of it: 1e308 s has no TimeSpan.
+        if (simulatedSeconds > MaxTravel.TotalSeconds)
+        {
+            throw new SimulationInputException(
+                $"A jump replays the run from the start, and no run replays more than one simulated day; {simulatedSeconds} s is too far.");
         }
     }
 

@@ -18,7 +18,8 @@ public sealed class FakeSimulationSession(string id, SessionState initial, IRead
 
     public string Id { get; } = id;
 
-    public string OwnerId { get; init; } = "test-browser";
+    // The browser id page tests render as, so a session named in the address is the page's own run.
+    public string OwnerId { get; init; } = "browser-1";
 
     public PatternDescriptor Pattern { get; init; } = LeaderElectionPattern.Descriptor;
 

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Web.Hubs;
 using PatternDashboard.Web.Sessions;
@@ -15,11 +17,14 @@ namespace PatternDashboard.Web.Tests.Hubs;
 /// The real app on an in-memory test server, with the ping test pattern added to its registry, and SignalR
 /// clients that reach its hub through the server's own WebSocket client.
 /// </summary>
-public sealed class DashboardFactory : WebApplicationFactory<Program>
+public class DashboardFactory : WebApplicationFactory<Program>
 {
     public const int MaxSessionsPerOwner = 4;
 
     public SessionManager Sessions => Services.GetRequiredService<SessionManager>();
+
+    /// <summary>What the app logged, down to Debug for the hub's own categories.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public async Task<HubConnection> ConnectAsync()
     {
@@ -42,9 +47,32 @@ public sealed class DashboardFactory : WebApplicationFactory<Program>
     {
         builder.UseContentRoot(RepositoryRoot);
         builder.UseEnvironment("Development");
-        builder.UseSetting("Sessions:MaxSessionsPerOwner", MaxSessionsPerOwner.ToString());
+        // Added after the app's own settings files, so these win over them.
+        var settings = new Dictionary<string, string?>
+        {
+            ["Sessions:MaxSessionsPerOwner"] = MaxSessionsPerOwner.ToString(),
+            ["Logging:LogLevel:PatternDashboard.Web.Hubs.HubInputErrorFilter"] = "Debug",
+        };
+        // Every test client shares one address here; the rate-limit tests use their own app with low limits.
+        foreach (var (name, value) in Settings)
+        {
+            settings[name] = value;
+        }
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services => services.AddSingleton<PatternRegistry>(PingPattern.CreateRegistry()));
     }
+
+    /// <summary>Settings over the app's own; the rate limits here are high enough that no test but the rate-limit tests meets them.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["RateLimits:RoomCodeGuessesPerConnection"] = "10000",
+        ["RateLimits:RoomCodeGuessesPerAddress"] = "100000",
+        ["RateLimits:SessionsPerConnection"] = "10000",
+        ["RateLimits:SessionsPerAddress"] = "100000",
+        ["RateLimits:RoomsPerConnection"] = "10000",
+        ["RateLimits:RoomsPerAddress"] = "100000",
+    };
 
     private static string RepositoryRoot
     {

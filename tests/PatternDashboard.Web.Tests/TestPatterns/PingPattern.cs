@@ -21,6 +21,9 @@ public static class PingPattern
     public const string Nudge = "nudge";
     public const string BreakCounting = "break-counting";
 
+    /// <summary>Throws inside the simulation, as a bug in a pattern would, so tests can see how a server fault is reported.</summary>
+    public const string Explode = "explode";
+
     public static IReadOnlyList<OptionDefinition> Options { get; } =
     [
         new(NodeCount, "Nodes", "Nodes in the ring.", 2, 6, 3, "nodes", IsInteger: true),
@@ -33,6 +36,7 @@ public static class PingPattern
         new(Delay, "Delay messages", "Adds delay to every ping.", Parameter: new FaultParameter("delay", 0, 1000, "ms", 100)),
         new(Nudge, "Nudge node", "Makes a node ping now.", FaultTarget.Node, IsInstant: true),
         new(BreakCounting, "Break it: stop counting", "Stops counting pings.", IsBreakIt: true),
+        new(Explode, "Explode", "Throws inside the simulation.", IsInstant: true),
     ];
 
     private static readonly PatternInfo Info = new("Test problem.", "Test mechanism.", ["One"], ["Two"], ["Tests"]);
@@ -102,6 +106,8 @@ public sealed class PingCluster : SimulationBase
             case PingPattern.BreakCounting:
                 Counting = false;
                 return () => Counting = true;
+            case PingPattern.Explode:
+                throw new InvalidOperationException("The ping pattern failed on purpose.");
             default:
                 return null;
         }

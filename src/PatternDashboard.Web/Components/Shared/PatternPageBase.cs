@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Rooms;
 using PatternDashboard.Web.Sessions;
 
 namespace PatternDashboard.Web.Components.Shared;
@@ -163,6 +164,13 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
         var existing = forceNew || SessionId is null ? null : Sessions.Find(SessionId);
         if (existing is { IsClosed: false } && existing.Pattern.Id == PatternId)
         {
+            if (SessionOwnership.IsSomeoneElsesRun(existing, Owner))
+            {
+                // A shared link hands over a view of someone else's run, never control of it.
+                Watch(WatchOnlySession.OfPrivateRun(existing));
+                (CanControl, Notice) = (false, SessionOwnership.ReadOnlyNotice);
+                return;
+            }
             WatchExisting(existing);
             return;
         }
