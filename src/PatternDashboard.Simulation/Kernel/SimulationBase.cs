@@ -7,7 +7,7 @@ namespace PatternDashboard.Simulation.Kernel;
 /// metrics and the recording of user inputs. Single-threaded: its owner serializes every call.
 /// A pattern derives from it, adds its nodes and monitors, then calls <see cref="Start"/>.
 /// </summary>
-public abstract class SimulationBase
+public abstract partial class SimulationBase
 {
     public const int DefaultEventLogCapacity = 5_000;
 
@@ -107,11 +107,30 @@ public abstract class SimulationBase
         Invariants.CheckAll();
     }
 
-    public bool Step() => Scheduler.Step();
+    /// <summary>Runs the next event, or gives the next planned demonstration input when it is due first.</summary>
+    public bool Step()
+    {
+        if (NextPlannedTime is { } due && (Scheduler.NextEventTime is not { } next || due < next))
+        {
+            Scheduler.RunUntil(due);
+            GiveDuePlanned();
+            return true;
+        }
+        return Scheduler.Step();
+    }
 
-    public void RunUntil(TimeSpan time) => Scheduler.RunUntil(time);
+    /// <summary>Runs every event up to <paramref name="time"/>, giving planned demonstration inputs at their times on the way.</summary>
+    public void RunUntil(TimeSpan time)
+    {
+        while (NextPlannedTime is { } due && due <= time)
+        {
+            Scheduler.RunUntil(due);
+            GiveDuePlanned();
+        }
+        Scheduler.RunUntil(time);
+    }
 
-    public void RunFor(TimeSpan duration) => Scheduler.RunUntil(Clock.Now + duration);
+    public void RunFor(TimeSpan duration) => RunUntil(Clock.Now + duration);
 
     /// <summary>
     /// Injects a fault now. The request is checked first: a bad one throws <see cref="SimulationInputException"/>

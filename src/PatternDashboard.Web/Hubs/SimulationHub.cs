@@ -106,6 +106,10 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
     public Task ClearFault(string sessionId, string activeFaultId) =>
         ControlledSession(sessionId).ClearFaultAsync(HubInput.Text(activeFaultId, "active fault id")!);
 
+    /// <summary>Turns a break-it switch on and gives its demonstration (ListFaults' <c>demonstration</c>), 5 simulated seconds apart.</summary>
+    public Task ShowDamage(string sessionId, string switchId) =>
+        ControlledSession(sessionId).ShowDamageAsync(HubInput.Text(switchId, "switch id")!);
+
     /// <summary>Applies a control action and returns the snapshot after it.</summary>
     public async Task<SnapshotInfo> Control(string sessionId, ControlInput? control)
     {

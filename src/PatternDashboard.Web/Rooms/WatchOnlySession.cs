@@ -49,6 +49,8 @@ public sealed class WatchOnlySession(ISimulationSession inner, Func<Exception> r
 
     public Task ClearFaultAsync(string activeFaultId) => throw refusal();
 
+    public Task ShowDamageAsync(string switchId) => throw refusal();
+
     public Task ControlAsync(ControlAction action, double? value = null) => throw refusal();
 
     public Task<SessionState> RunForAsync(TimeSpan simulatedTime, CancellationToken cancellationToken = default) =>

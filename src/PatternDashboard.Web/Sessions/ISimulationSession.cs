@@ -85,6 +85,12 @@ public interface ISimulationSession
 
     Task ClearFaultAsync(string activeFaultId);
 
+    /// <summary>
+    /// "Show me the damage": turns a break-it switch on and gives its demonstration step by step in simulated time
+    /// (see <see cref="SimulationBase.ShowDamage"/>). An unknown switch throws <see cref="SimulationInputException"/>.
+    /// </summary>
+    Task ShowDamageAsync(string switchId);
+
     /// <summary>Play, pause, step one event, set speed (0.01 to 100), or reset (optionally with a new seed).</summary>
     Task ControlAsync(ControlAction action, double? value = null);
 

@@ -121,6 +121,24 @@ public sealed partial class SimulationSession : ISimulationSession, IDisposable
         }
     }
 
+    public async Task ShowDamageAsync(string switchId)
+    {
+        if (string.IsNullOrWhiteSpace(switchId))
+        {
+            throw new SimulationInputException("A break-it switch id is required.");
+        }
+        await EnterAsync().ConfigureAwait(false);
+        try
+        {
+            simulation.ShowDamage(switchId);
+            PublishLocked();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     public async Task ControlAsync(ControlAction action, double? value = null)
     {
         long? resetSeed = CheckControl(action, value);

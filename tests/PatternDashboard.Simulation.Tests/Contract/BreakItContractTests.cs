@@ -62,15 +62,18 @@ public sealed class BreakItContractTests
         Assert.NotEmpty(breakIt.Demonstration);
         simulation.RunFor(WarmUp);
         Assert.True(ContractRuns.FirstViolation(simulation) is null, $"{patternId} seed {seed}: red before {switchId}: {ContractRuns.FirstViolation(simulation)}");
+        var end = simulation.Clock.Now + Window;
         if (switchOn)
         {
-            simulation.InjectFault(new FaultRequest(breakIt.Id));
+            simulation.ShowDamage(breakIt.Id); // what the page's "show me the damage" button does
         }
-        var end = simulation.Clock.Now + Window;
-        for (int i = 0; i < breakIt.Demonstration.Count; i++)
+        else
         {
-            simulation.RunFor(i == 0 ? TimeSpan.Zero : FaultDefinition.DemonstrationStep);
-            simulation.InjectFault(breakIt.Demonstration[i]);
+            for (int i = 0; i < breakIt.Demonstration.Count; i++)
+            {
+                simulation.RunFor(i == 0 ? TimeSpan.Zero : FaultDefinition.DemonstrationStep);
+                simulation.InjectFault(breakIt.Demonstration[i]);
+            }
         }
         while (simulation.Clock.Now < end && simulation.Invariants.TotalViolations == 0)
         {

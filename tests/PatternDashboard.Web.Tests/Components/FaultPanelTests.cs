@@ -155,4 +155,27 @@ public sealed class FaultPanelTests : DashboardTestContext
 
         Assert.Contains("Undo Crash Node 2", cut.Markup);
     }
+
+    [Fact]
+    public void ShowMeTheDamage_TurnsTheSwitchOnWithItsDemonstration_AndSaysWhatHappens()
+    {
+        var session = AddSession();
+        var cut = RenderPanel(session);
+
+        var button = cut.Find("[data-break-it='break-quorum'] button.show-damage");
+        Assert.Equal("Show me the damage: Break it: any two votes win", button.GetAttribute("aria-label"));
+        button.Click();
+
+        Assert.Equal(["break-quorum"], session.DamageShown);
+        var note = cut.Find("[role=status].damage-note");
+        Assert.Contains("Turns \"Break it: any two votes win\" on, then: Lose messages (60 %)", note.TextContent);
+    }
+
+    [Fact]
+    public void ShowMeTheDamage_IsNotOfferedToAWatchOnlyViewer()
+    {
+        var cut = Render<FaultPanel>(p => p.Add(x => x.Session, AddSession()).Add(x => x.ActiveFaults, []).Add(x => x.CanControl, false));
+
+        Assert.Empty(cut.FindAll("button.show-damage"));
+    }
 }

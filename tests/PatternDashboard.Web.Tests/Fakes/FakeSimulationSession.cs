@@ -126,6 +126,15 @@ public sealed class FakeSimulationSession(string id, SessionState initial, IRead
         return Task.CompletedTask;
     }
 
+    public List<string> DamageShown { get; } = [];
+
+    public Task ShowDamageAsync(string switchId)
+    {
+        ThrowIfFailing();
+        DamageShown.Add(switchId);
+        return Task.CompletedTask;
+    }
+
     public Task ControlAsync(ControlAction action, double? value = null)
     {
         ThrowIfFailing();

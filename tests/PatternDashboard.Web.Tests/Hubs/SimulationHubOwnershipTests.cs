@@ -32,7 +32,7 @@ public sealed class SimulationHubOwnershipTests(DashboardFactory app) : IAsyncLi
         await other.DisposeAsync();
     }
 
-    public static TheoryData<string> ControlCalls => ["inject", "clear", "play", "pause", "step", "speed", "reset", "run-for", "travel-to", "close"];
+    public static TheoryData<string> ControlCalls => ["inject", "clear", "play", "pause", "step", "speed", "reset", "run-for", "travel-to", "close", "show-damage"];
 
     private Task Call(HubConnection hub, string call) => call switch
     {
@@ -43,6 +43,7 @@ public sealed class SimulationHubOwnershipTests(DashboardFactory app) : IAsyncLi
         "speed" => hub.InvokeAsync<SnapshotInfo>("Control", sessionId, new { action = "speed", value = 10 }),
         "reset" => hub.InvokeAsync<SnapshotInfo>("Control", sessionId, new { action = "reset", value = 99 }),
         "close" => hub.InvokeAsync("CloseSession", sessionId),
+        "show-damage" => hub.InvokeAsync("ShowDamage", sessionId, PingPattern.BreakCounting),
         _ => hub.InvokeAsync<SnapshotInfo>("Control", sessionId, new { action = call }),
     };
 
@@ -117,5 +118,30 @@ public sealed class SimulationHubOwnershipTests(DashboardFactory app) : IAsyncLi
 
         Assert.Null(app.Sessions.Find(room.SessionId));
         Assert.Null(app.Services.GetRequiredService<RoomManager>().Find(room.RoomCode));
+    }
+
+    [Fact]
+    public async Task ShowDamage_ByTheOwner_TurnsTheSwitchOnAndGivesEachStepFiveSimulatedSecondsApart()
+    {
+        await owner.InvokeAsync("ShowDamage", sessionId, PingPattern.BreakCounting);
+        var now = await owner.InvokeAsync<SnapshotInfo>("GetSnapshot", sessionId);
+        Assert.Contains(now.ActiveFaults, f => f.FaultId == PingPattern.BreakCounting);
+        Assert.Contains(now.ActiveFaults, f => f.FaultId == PingPattern.Delay && f.Value == 500);
+        Assert.DoesNotContain(now.ActiveFaults, f => f.FaultId == PingPattern.Crash && f.Target == "n1");
+
+        var later = await owner.InvokeAsync<SnapshotInfo>("RunFor", sessionId, 5.0);
+
+        Assert.Contains(later.ActiveFaults, f => f.FaultId == PingPattern.Crash && f.Target == "n1");
+        var recording = await owner.InvokeAsync<JsonElement>("ExportRecording", sessionId);
+        var faultIds = recording.GetProperty("inputs").EnumerateArray().Select(i => i.GetProperty("faultId").GetString()).ToList();
+        Assert.Equal([PingPattern.Crash, PingPattern.BreakCounting, PingPattern.Delay, PingPattern.Crash], faultIds);
+    }
+
+    [Fact]
+    public async Task ShowDamage_OfAFaultThatIsNoSwitch_IsRefusedClearly()
+    {
+        var error = await Assert.ThrowsAsync<HubException>(() => owner.InvokeAsync("ShowDamage", sessionId, PingPattern.Delay));
+
+        Assert.Contains("'delay' is not a break-it switch of ping", error.Message);
     }
 }

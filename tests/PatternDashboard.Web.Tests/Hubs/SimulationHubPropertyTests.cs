@@ -26,7 +26,7 @@ public sealed class SimulationHubPropertyTests(DashboardFactory app) : IAsyncLif
         ("StreamSnapshots", 1, true), ("StreamEvents", 2, true), ("ListFaults", 1, false), ("InjectFault", 2, false),
         ("ClearFault", 2, false), ("Control", 2, false), ("RunFor", 2, false), ("TravelTo", 2, false),
         ("ExportRecording", 1, false), ("ImportRecording", 1, false), ("CreateRoom", 2, false), ("JoinRoom", 1, false),
-        ("ClaimRoom", 2, false),
+        ("ClaimRoom", 2, false), ("ShowDamage", 2, false),
     ];
 
     private HubConnection owner = null!;

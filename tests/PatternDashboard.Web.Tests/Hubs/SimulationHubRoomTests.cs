@@ -37,13 +37,14 @@ public sealed class SimulationHubRoomTests(DashboardFactory app) : IAsyncLifetim
     private Task<SnapshotInfo> Snapshot(HubConnection hub) => hub.InvokeAsync<SnapshotInfo>("GetSnapshot", room.SessionId);
 
     /// <summary>Every control method a viewer might try, with arguments that would be valid for the room's controller.</summary>
-    public static TheoryData<string> ControlCalls => ["inject", "clear", "play", "pause", "step", "speed", "reset", "run-for"];
+    public static TheoryData<string> ControlCalls => ["inject", "clear", "play", "pause", "step", "speed", "reset", "run-for", "show-damage"];
 
     private Task CallControl(HubConnection hub, string call, string activeFaultId) => call switch
     {
         "inject" => hub.InvokeAsync<FaultInjected>("InjectFault", room.SessionId, new { faultId = PingPattern.Crash, target = "n1" }),
         "clear" => hub.InvokeAsync("ClearFault", room.SessionId, activeFaultId),
         "run-for" => hub.InvokeAsync<SnapshotInfo>("RunFor", room.SessionId, 5.0),
+        "show-damage" => hub.InvokeAsync("ShowDamage", room.SessionId, PingPattern.BreakCounting),
         "speed" => hub.InvokeAsync<SnapshotInfo>("Control", room.SessionId, new { action = "speed", value = 10 }),
         "reset" => hub.InvokeAsync<SnapshotInfo>("Control", room.SessionId, new { action = "reset", value = 99 }),
         _ => hub.InvokeAsync<SnapshotInfo>("Control", room.SessionId, new { action = call }),

@@ -35,7 +35,10 @@ public static class PingPattern
         new(Crash, "Crash node", "Stops a node until the fault is cleared.", FaultTarget.Node),
         new(Delay, "Delay messages", "Adds delay to every ping.", Parameter: new FaultParameter("delay", 0, 1000, "ms", 100)),
         new(Nudge, "Nudge node", "Makes a node ping now.", FaultTarget.Node, IsInstant: true),
-        new(BreakCounting, "Break it: stop counting", "Stops counting pings.", IsBreakIt: true),
+        new(BreakCounting, "Break it: stop counting", "Stops counting pings.", IsBreakIt: true)
+        {
+            Demonstration = [new FaultRequest(Delay, Value: 500), new FaultRequest(Crash, "n1")],
+        },
         new(Explode, "Explode", "Throws inside the simulation.", IsInstant: true),
     ];
 

@@ -12,6 +12,7 @@ public partial class FaultPanel
 {
     private readonly Dictionary<string, double> values = [];
     private string? error;
+    private string? damageNote;
 
     /// <summary>The session faults go to. Required.</summary>
     [Parameter, EditorRequired] public ISimulationSession Session { get; set; } = default!;
@@ -58,6 +59,26 @@ public partial class FaultPanel
         RunAsync(() => Session.InjectFaultAsync(new FaultRequest(fault.Id, null, fault.Parameter is null ? null : ValueOf(fault))));
 
     private Task UndoAsync(ActiveFault fault) => RunAsync(() => Session.ClearFaultAsync(fault.Id));
+
+    /// <summary>"Turns the switch on, then: Lose messages (60 %), 5 s apart." in words, from the catalog's labels.</summary>
+    private string DamagePlan(FaultDefinition fault)
+    {
+        var steps = fault.Demonstration.Select(request =>
+        {
+            var step = Session.FaultCatalog.FirstOrDefault(f => f.Id == request.FaultId);
+            string text = step?.Label ?? request.FaultId;
+            text += request.Target is { } target ? $": {target}" : "";
+            return request.Value is { } value ? $"{text} ({value} {step?.Parameter?.Unit})" : text;
+        });
+        string spacing = fault.Demonstration.Count > 1 ? $", {FaultDefinition.DemonstrationStep.TotalSeconds:0} simulated s apart" : "";
+        return $"Turns \"{fault.Label}\" on, then: {string.Join("; ", steps)}{spacing}.";
+    }
+
+    private async Task ShowDamageAsync(FaultDefinition fault)
+    {
+        await RunAsync(() => Session.ShowDamageAsync(fault.Id));
+        damageNote = error is null ? $"Showing the damage. {DamagePlan(fault)} Watch the invariants." : null;
+    }
 
     private Task SetBreakItAsync(FaultDefinition fault, bool on)
     {
