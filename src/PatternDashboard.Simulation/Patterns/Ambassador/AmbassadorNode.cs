@@ -168,7 +168,7 @@ public sealed class AmbassadorNode : SimulationNode
         { Exception: TimeoutRejectedException } => "timed out",
         { Exception: OperationCanceledException } => "cancelled",
         { Exception: { } e } => e.GetType().Name,
-        { Result: { Ok: true } } => "ok",
+        { Result: { Ok: true } } => AmbassadorPattern.OkOutcome,
         { Result: { } r } => r.Detail,
         _ => "no answer",
     };

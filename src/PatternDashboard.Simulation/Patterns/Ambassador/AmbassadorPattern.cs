@@ -29,6 +29,9 @@ public static class AmbassadorPattern
         public const string LatencyP90 = "latency p90";
     }
 
+    /// <summary>The outcome an attempt in the ambassador's log records when it got a good answer.</summary>
+    public const string OkOutcome = "ok";
+
     public const string AppId = "app";
     public const string AmbassadorId = "ambassador";
     public const string ServiceId = "service";

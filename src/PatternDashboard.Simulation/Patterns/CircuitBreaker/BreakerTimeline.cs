@@ -52,6 +52,9 @@ public static class BreakerStates
     public const string HalfOpen = "Half-Open";
     public const string Isolated = "Isolated";
 
+    /// <summary>Shown instead of a state while "break it" has removed the breakers.</summary>
+    public const string Removed = "Removed";
+
     public static string Of(Polly.CircuitBreaker.CircuitState state) => state switch
     {
         Polly.CircuitBreaker.CircuitState.Open => Open,

@@ -94,7 +94,7 @@ public sealed partial class CircuitBreakerCluster : SimulationBase
         string lifecycle = node.Lifecycle.ToString().ToLowerInvariant();
         if (node is DownstreamService service)
         {
-            string state = !service.IsUp ? "down" : service.ErrorRate > 0 ? "failing" : service.AddedLatency > TimeSpan.Zero ? "slow" : "healthy";
+            string state = !service.IsUp ? Health.Down : service.ErrorRate > 0 ? Health.Failing : service.AddedLatency > TimeSpan.Zero ? Health.Slow : Health.Healthy;
             return new NodeView(node.Id, node.Label, state, node.IsUp, lifecycle, new Dictionary<string, object?>
             {
                 [Property.Breaker] = BreakersRemoved ? "removed" : breakers[node.Id].State,
@@ -170,7 +170,7 @@ public sealed partial class CircuitBreakerCluster : SimulationBase
         var second = breaker.Stats.Over(now, TimeSpan.FromSeconds(1));
         var latency = breaker.Stats.Percentiles();
         var service = services[breaker.ServiceId];
-        string state = BreakersRemoved ? "Removed" : breaker.State;
+        string state = BreakersRemoved ? BreakerStates.Removed : breaker.State;
         double? halfOpenIn = state == BreakerStates.Open && breaker.OpenedAt is { } opened
             ? Math.Max(0, (opened + settings.BreakDuration - now).TotalSeconds)
             : null;

@@ -27,7 +27,19 @@ public static class CircuitBreakerPattern
         public const string CallerBusySlots = "caller busy slots";
 
         /// <summary>"a success/s", "b no slot/s": calls to one service per second, by outcome.</summary>
-        public static string Outcome(string serviceId, string outcomeWord) => $"{serviceId} {outcomeWord}/s";
+        public static string Outcome(string serviceId, string outcomeWord) => $"{OutcomePrefix(serviceId)}{outcomeWord}/s";
+
+        /// <summary>What the names of one service's outcome series start with ("a ").</summary>
+        public static string OutcomePrefix(string serviceId) => serviceId + " ";
+    }
+
+    /// <summary>A service's state as its node shows it.</summary>
+    public static class Health
+    {
+        public const string Healthy = "healthy";
+        public const string Failing = "failing";
+        public const string Slow = "slow";
+        public const string Down = "down";
     }
 
     /// <summary>The two downstream services, by node id.</summary>

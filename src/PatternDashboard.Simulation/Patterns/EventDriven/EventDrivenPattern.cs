@@ -36,6 +36,9 @@ public static class EventDrivenPattern
     {
         public const string RegistrationsSucceeded = "registrations succeeded";
         public const string RegistrationLatency = "registration latency";
+        public const string DepthPrefix = MessagingNames.Metric.DepthPrefix;
+        public const string LagPrefix = MessagingNames.Metric.LagPrefix;
+
         public static string Depth(string subscription) => MessagingNames.Metric.Depth(subscription);
 
         public static string Lag(string subscription) => MessagingNames.Metric.Lag(subscription);

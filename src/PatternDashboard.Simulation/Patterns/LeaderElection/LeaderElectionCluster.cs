@@ -116,7 +116,7 @@ public sealed partial class LeaderElectionCluster : SimulationBase
         string lifecycle = LifecycleFaults.LifecycleWord(node.Lifecycle);
         if (node is not RaftNode raft)
         {
-            return new NodeView(node.Id, node.Label, "client", node.IsUp, lifecycle, new Dictionary<string, object?>
+            return new NodeView(node.Id, node.Label, ClientState, node.IsUp, lifecycle, new Dictionary<string, object?>
             {
                 [Property.Sent] = Client.Sent,
                 [Property.Accepted] = Client.Accepted,

@@ -11,6 +11,9 @@ public static class LeaderElectionPattern
     /// <summary>The client's node id; the cluster's nodes are n1, n2 and so on.</summary>
     public const string ClientId = "client";
 
+    /// <summary>The client's node state; the members show their role ("leader") or lifecycle.</summary>
+    public const string ClientState = "client";
+
     /// <summary>Keys of the node properties pages read (the client has sent to knownLeader).</summary>
     public static class Property
     {

@@ -30,6 +30,9 @@ public static class PubSubPattern
     /// <summary>Names of the metric series.</summary>
     public static class Metric
     {
+        public const string DepthPrefix = MessagingNames.Metric.DepthPrefix;
+        public const string LagPrefix = MessagingNames.Metric.LagPrefix;
+
         public static string Depth(string subscription) => MessagingNames.Metric.Depth(subscription);
 
         public static string Lag(string subscription) => MessagingNames.Metric.Lag(subscription);

@@ -120,20 +120,20 @@ public abstract partial class MessagingCluster : SimulationBase
         string lifecycle = LifecycleWord(node.Lifecycle);
         return node switch
         {
-            BrokerNode broker => new NodeView(broker.Id, broker.Label, broker.IsUp ? "broker" : lifecycle, broker.IsUp, lifecycle, new Dictionary<string, object?>
+            BrokerNode broker => new NodeView(broker.Id, broker.Label, broker.IsUp ? MessagingNames.State.Broker : lifecycle, broker.IsUp, lifecycle, new Dictionary<string, object?>
             {
                 [MessagingNames.Property.Persistent] = broker.Persistent,
                 [MessagingNames.Property.Queued] = broker.Subscriptions.Sum(s => s.Depth),
                 [MessagingNames.Property.DeadLetters] = broker.Subscriptions.Sum(s => s.DeadLetters.Count),
             }),
-            PublisherNode publisher => new NodeView(publisher.Id, publisher.Label, publisher.IsUp ? "publisher" : lifecycle, publisher.IsUp, lifecycle, new Dictionary<string, object?>
+            PublisherNode publisher => new NodeView(publisher.Id, publisher.Label, publisher.IsUp ? MessagingNames.State.Publisher : lifecycle, publisher.IsUp, lifecycle, new Dictionary<string, object?>
             {
                 [MessagingNames.Property.Topic] = publisher.Topic,
                 [MessagingNames.Property.RatePerSecond] = publisher.RatePerSecond,
                 [MessagingNames.Property.Produced] = publisher.Produced,
                 [MessagingNames.Property.Outbox] = publisher.OutboxCount,
             }),
-            SubscriberNode consumer => new NodeView(consumer.Id, consumer.Label, consumer.IsUp ? (consumer.Busy ? "processing" : "idle") : lifecycle, consumer.IsUp, lifecycle, new Dictionary<string, object?>
+            SubscriberNode consumer => new NodeView(consumer.Id, consumer.Label, consumer.IsUp ? (consumer.Busy ? MessagingNames.State.Processing : MessagingNames.State.Idle) : lifecycle, consumer.IsUp, lifecycle, new Dictionary<string, object?>
             {
                 [MessagingNames.Property.Subscription] = consumer.Subscription,
                 [MessagingNames.Property.Buffered] = consumer.Buffered,

@@ -23,12 +23,27 @@ public static class MessagingNames
         public const string SlowFactor = "slowFactor";
     }
 
+    /// <summary>A node's state while it is up (a down node shows its lifecycle word).</summary>
+    public static class State
+    {
+        public const string Broker = "broker";
+        public const string Publisher = "publisher";
+        public const string Processing = "processing";
+        public const string Idle = "idle";
+    }
+
     public static class Metric
     {
+        /// <summary>What every depth series' name starts with; the subscription's name follows.</summary>
+        public const string DepthPrefix = "depth: ";
+
+        /// <summary>What every lag series' name starts with; the subscription's name follows.</summary>
+        public const string LagPrefix = "lag: ";
+
         /// <summary>Messages waiting in one subscription's queue ("depth: billing").</summary>
-        public static string Depth(string subscription) => $"depth: {subscription}";
+        public static string Depth(string subscription) => DepthPrefix + subscription;
 
         /// <summary>Age of the oldest message waiting in one subscription's queue ("lag: billing").</summary>
-        public static string Lag(string subscription) => $"lag: {subscription}";
+        public static string Lag(string subscription) => LagPrefix + subscription;
     }
 }

@@ -11,4 +11,6 @@ public partial class AmbassadorLogTable
 
     /// <summary>The configured maximum of attempts per request. Default: 4.</summary>
     [Parameter] public int MaxAttempts { get; set; } = 4;
+
+    private static string RowClass(AttemptRecord entry) => entry.Outcome == AmbassadorPattern.OkOutcome ? "ok" : "bad";
 }

@@ -40,9 +40,9 @@ public partial class AmbassadorPage : PatternPageBase
         {
             var series = Snapshot?.Series ?? [];
             IReadOnlyList<SeriesView> Pick(params string[] names) => [.. series.Where(s => names.Contains(s.Name))];
-            yield return ("Attempts per second against requests per second", Pick("requests/s", "attempts/s"));
-            yield return ("Answered and failed requests per second", Pick("answered/s", "failed/s"));
-            yield return ("Latency as the app sees it (p90)", Pick("latency p90"));
+            yield return ("Attempts per second against requests per second", Pick(AmbassadorPattern.Metric.Requests, AmbassadorPattern.Metric.Attempts));
+            yield return ("Answered and failed requests per second", Pick(AmbassadorPattern.Metric.Answered, AmbassadorPattern.Metric.Failed));
+            yield return ("Latency as the app sees it (p90)", Pick(AmbassadorPattern.Metric.LatencyP90));
         }
     }
 }

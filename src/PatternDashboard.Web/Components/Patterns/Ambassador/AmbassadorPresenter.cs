@@ -34,8 +34,8 @@ public sealed class AmbassadorPresenter : INodePresenter
 
     public string? Caption(NodeView node) => node.Id switch
     {
-        AppId => $"{UiFormat.Value(node.Properties.GetValueOrDefault("busySlots"))} calls waiting on answers",
-        ServiceId => $"{UiFormat.Value(node.Properties.GetValueOrDefault("busy"))} busy, {UiFormat.Value(node.Properties.GetValueOrDefault("queued"))} queued",
+        AppId => $"{UiFormat.Value(node.Properties.GetValueOrDefault(Property.BusySlots))} calls waiting on answers",
+        ServiceId => $"{UiFormat.Value(node.Properties.GetValueOrDefault(Property.Busy))} busy, {UiFormat.Value(node.Properties.GetValueOrDefault(Property.Queued))} queued",
         _ => null,
     };
 

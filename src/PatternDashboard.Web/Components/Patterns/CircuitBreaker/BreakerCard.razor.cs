@@ -30,7 +30,7 @@ public partial class BreakerCard
     /// <summary>False for a viewer who may only watch: the card shows the breaker, not the isolate and close buttons. Default: true.</summary>
     [Parameter] public bool CanControl { get; set; } = true;
 
-    private bool CanIsolate => Breaker.State is not (BreakerStates.Isolated or "Removed");
+    private bool CanIsolate => Breaker.State is not (BreakerStates.Isolated or BreakerStates.Removed);
 
     private bool CanClose => Breaker.State is BreakerStates.Open or BreakerStates.HalfOpen or BreakerStates.Isolated;
 
@@ -43,7 +43,7 @@ public partial class BreakerCard
             : $"Open for {UiFormat.ShortSeconds(Breaker.TimeInState)}; the next call will be a probe",
         BreakerStates.HalfOpen => $"Half-Open for {UiFormat.ShortSeconds(Breaker.TimeInState)}; probe calls let through: {Breaker.ProbesThisHalfOpen} of 1",
         BreakerStates.Isolated => $"Isolated by hand for {UiFormat.ShortSeconds(Breaker.TimeInState)}; every call gets the fallback",
-        "Removed" => "No breaker: calls go straight to the service",
+        BreakerStates.Removed => "No breaker: calls go straight to the service",
         _ => $"{Breaker.State} for {UiFormat.ShortSeconds(Breaker.TimeInState)}",
     };
 

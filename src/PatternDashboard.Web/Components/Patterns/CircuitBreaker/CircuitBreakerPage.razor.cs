@@ -27,13 +27,13 @@ public partial class CircuitBreakerPage : PatternPageBase
             var series = Snapshot?.Series ?? [];
             foreach (var service in new[] { ServiceA, ServiceB })
             {
-                var outcomes = series.Where(s => s.Name.StartsWith(service + " ", StringComparison.Ordinal)).ToList();
+                var outcomes = series.Where(s => s.Name.StartsWith(Metric.OutcomePrefix(service), StringComparison.Ordinal)).ToList();
                 if (outcomes.Count > 0)
                 {
                     yield return ($"Service {service.ToUpperInvariant()}: outcomes per second", outcomes);
                 }
             }
-            var busy = series.Where(s => s.Name == "caller busy slots").ToList();
+            var busy = series.Where(s => s.Name == Metric.CallerBusySlots).ToList();
             if (busy.Count > 0)
             {
                 yield return ("Caller busy slots", busy);

@@ -29,18 +29,18 @@ public sealed class CircuitBreakerPresenter : INodePresenter
 
     public string Shape(NodeView node) => IsCaller(node) ? ShapePaths.Square : node.State switch
     {
-        "down" => ShapePaths.Diamond,
-        "failing" or "slow" => ShapePaths.Triangle,
+        Health.Down => ShapePaths.Diamond,
+        Health.Failing or Health.Slow => ShapePaths.Triangle,
         _ => ShapePaths.Circle,
     };
 
     /// <summary>"caller", or a service's health and its breaker: "slow, breaker Open".</summary>
     public string StateText(NodeView node) =>
-        IsCaller(node) ? "caller" : $"{node.State}, breaker {node.Properties.GetValueOrDefault("breaker")}";
+        IsCaller(node) ? "caller" : $"{node.State}, breaker {node.Properties.GetValueOrDefault(Property.Breaker)}";
 
     public string? Caption(NodeView node) => IsCaller(node)
-        ? $"{UiFormat.Value(node.Properties.GetValueOrDefault("busySlots"))} of {UiFormat.Value(node.Properties.GetValueOrDefault("slots"))} slots busy"
-        : $"breaker {node.Properties.GetValueOrDefault("breaker")}";
+        ? $"{UiFormat.Value(node.Properties.GetValueOrDefault(Property.BusySlots))} of {UiFormat.Value(node.Properties.GetValueOrDefault(Property.Slots))} slots busy"
+        : $"breaker {node.Properties.GetValueOrDefault(Property.Breaker)}";
 
     public string AriaLabel(NodeView node) => $"{node.Label}, {StateText(node)}";
 

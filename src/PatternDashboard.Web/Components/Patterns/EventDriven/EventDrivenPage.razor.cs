@@ -19,11 +19,11 @@ public partial class EventDrivenPage : PatternPageBase
 
     private EventDrivenDetails? Details => Snapshot?.Details as EventDrivenDetails;
 
-    private List<SeriesView> SuccessSeries => SeriesNamed("registrations succeeded");
+    private List<SeriesView> SuccessSeries => SeriesNamed(EventDrivenPattern.Metric.RegistrationsSucceeded);
 
-    private List<SeriesView> LatencySeries => SeriesNamed("registration latency");
+    private List<SeriesView> LatencySeries => SeriesNamed(EventDrivenPattern.Metric.RegistrationLatency);
 
-    private List<SeriesView> BacklogSeries => SeriesStartingWith("depth: ");
+    private List<SeriesView> BacklogSeries => SeriesStartingWith(EventDrivenPattern.Metric.DepthPrefix);
 
     private List<SeriesView> SeriesNamed(string name) => [.. (Snapshot?.Series ?? []).Where(s => s.Name == name)];
 

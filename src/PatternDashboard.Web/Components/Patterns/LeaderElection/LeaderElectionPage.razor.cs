@@ -38,7 +38,7 @@ public partial class LeaderElectionPage : PatternPageBase
         get
         {
             var series = Snapshot?.Series ?? [];
-            var writes = series.Where(s => s.Name.StartsWith("writes", StringComparison.OrdinalIgnoreCase)).ToList();
+            var writes = series.Where(s => s.Name is LeaderElectionPattern.Metric.WritesAccepted or LeaderElectionPattern.Metric.WritesRejected).ToList();
             if (writes.Count > 0)
             {
                 yield return ("Client writes per second", writes);

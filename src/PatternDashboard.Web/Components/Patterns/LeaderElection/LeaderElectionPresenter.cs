@@ -13,7 +13,7 @@ public sealed class LeaderElectionPresenter : INodePresenter
     public const string Leader = "leader";
     public const string Candidate = "candidate";
     public const string Follower = "follower";
-    public const string Client = "client";
+    public const string Client = LeaderElectionPattern.ClientState;
 
     public IReadOnlyList<ShapeLegendItem> Legend { get; } =
     [
@@ -33,18 +33,18 @@ public sealed class LeaderElectionPresenter : INodePresenter
         new("write-reply", "write reply", ShapePaths.Star),
     ];
 
-    public static bool IsClient(NodeView node) => node.State == Client || node.Id == ClientNode.ClientId;
+    public static bool IsClient(NodeView node) => node.State == Client || node.Id == LeaderElectionPattern.ClientId;
 
-    public static string Role(NodeView node) => node.Properties.GetValueOrDefault("role") as string ?? node.State;
+    public static string Role(NodeView node) => node.Properties.GetValueOrDefault(LeaderElectionPattern.Property.Role) as string ?? node.State;
 
-    public static long? Term(NodeView node) => Long(node.Properties.GetValueOrDefault("term"));
+    public static long? Term(NodeView node) => Long(node.Properties.GetValueOrDefault(LeaderElectionPattern.Property.Term));
 
-    public static string? VotedFor(NodeView node) => node.Properties.GetValueOrDefault("votedFor") as string;
+    public static string? VotedFor(NodeView node) => node.Properties.GetValueOrDefault(LeaderElectionPattern.Property.VotedFor) as string;
 
-    public static long? Votes(NodeView node) => Long(node.Properties.GetValueOrDefault("votes"));
+    public static long? Votes(NodeView node) => Long(node.Properties.GetValueOrDefault(LeaderElectionPattern.Property.Votes));
 
     /// <summary>How far the election timer has run, 0 to 1; null for the client.</summary>
-    public static double? Timer(NodeView node) => node.Properties.GetValueOrDefault("electionTimer") is IConvertible value
+    public static double? Timer(NodeView node) => node.Properties.GetValueOrDefault(LeaderElectionPattern.Property.ElectionTimer) is IConvertible value
         ? Math.Clamp(value.ToDouble(CultureInfo.InvariantCulture), 0, 1)
         : null;
 

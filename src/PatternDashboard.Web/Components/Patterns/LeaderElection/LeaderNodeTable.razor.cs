@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Patterns.LeaderElection;
 using PatternDashboard.Web.Components.Shared;
 using PatternDashboard.Web.Sessions;
 
@@ -29,7 +30,7 @@ public partial class LeaderNodeTable
 
     private static string Votes(NodeView node) =>
         LeaderElectionPresenter.Role(node) == LeaderElectionPresenter.Candidate || LeaderElectionPresenter.Role(node) == LeaderElectionPresenter.Leader
-            ? $"{LeaderElectionPresenter.Votes(node) ?? 0} of {UiFormat.Value(node.Properties.GetValueOrDefault("votesNeeded"))} needed"
+            ? $"{LeaderElectionPresenter.Votes(node) ?? 0} of {UiFormat.Value(node.Properties.GetValueOrDefault(LeaderElectionPattern.Property.VotesNeeded))} needed"
             : "—";
 
     private async Task RunAsync(NodeAction action) => error = await SafeRun.TryAsync(() => Session.InjectFaultAsync(action.Request));

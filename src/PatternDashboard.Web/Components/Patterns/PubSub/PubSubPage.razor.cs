@@ -22,9 +22,9 @@ public partial class PubSubPage : PatternPageBase
 
     private IReadOnlyList<SubscriptionDetails> Subscriptions => Details?.Subscriptions ?? [];
 
-    private IReadOnlyList<SeriesView> DepthSeries => SeriesStartingWith("depth: ");
+    private IReadOnlyList<SeriesView> DepthSeries => SeriesStartingWith(PubSubPattern.Metric.DepthPrefix);
 
-    private IReadOnlyList<SeriesView> LagSeries => SeriesStartingWith("lag: ");
+    private IReadOnlyList<SeriesView> LagSeries => SeriesStartingWith(PubSubPattern.Metric.LagPrefix);
 
     private List<SeriesView> SeriesStartingWith(string prefix) =>
         [.. (Snapshot?.Series ?? []).Where(s => s.Name.StartsWith(prefix, StringComparison.Ordinal)).Select(s => s with { Name = s.Name[prefix.Length..] })];

@@ -10,10 +10,10 @@ public class PubSubPresenter : INodePresenter
 {
     public static PubSubPresenter Instance { get; } = new();
 
-    public const string Broker = "broker";
-    public const string Publisher = "publisher";
-    public const string Processing = "processing";
-    public const string Idle = "idle";
+    public const string Broker = MessagingNames.State.Broker;
+    public const string Publisher = MessagingNames.State.Publisher;
+    public const string Processing = MessagingNames.State.Processing;
+    public const string Idle = MessagingNames.State.Idle;
 
     public virtual IReadOnlyList<ShapeLegendItem> Legend { get; } =
     [
@@ -37,9 +37,9 @@ public class PubSubPresenter : INodePresenter
 
     public static bool IsBroker(NodeView node) => node.Id == BrokerNode.BrokerId;
 
-    public static bool IsPublisher(NodeView node) => node.Properties.ContainsKey("topic");
+    public static bool IsPublisher(NodeView node) => node.Properties.ContainsKey(MessagingNames.Property.Topic);
 
-    public static bool IsConsumer(NodeView node) => node.Properties.ContainsKey("subscription");
+    public static bool IsConsumer(NodeView node) => node.Properties.ContainsKey(MessagingNames.Property.Subscription);
 
     public static string Role(NodeView node) => IsBroker(node) ? Broker : IsPublisher(node) ? Publisher : "consumer";
 
@@ -64,14 +64,14 @@ public class PubSubPresenter : INodePresenter
     {
         if (IsBroker(node))
         {
-            return $"{Number(node, "queued")} queued";
+            return $"{Number(node, MessagingNames.Property.Queued)} queued";
         }
         if (IsPublisher(node))
         {
-            return $"{Number(node, "ratePerSecond")}/s · outbox {Number(node, "outbox")}";
+            return $"{Number(node, MessagingNames.Property.RatePerSecond)}/s · outbox {Number(node, MessagingNames.Property.Outbox)}";
         }
-        string slow = Number(node, "slowFactor") is var factor && factor != "1" ? $" · slow ×{factor}" : "";
-        return $"{node.Properties.GetValueOrDefault("subscription")} · {Number(node, "buffered")} buffered{slow}";
+        string slow = Number(node, MessagingNames.Property.SlowFactor) is var factor && factor != "1" ? $" · slow ×{factor}" : "";
+        return $"{node.Properties.GetValueOrDefault(MessagingNames.Property.Subscription)} · {Number(node, MessagingNames.Property.Buffered)} buffered{slow}";
     }
 
     /// <summary>"Consumer billing-1, consumer, processing, billing · 2 buffered".</summary>
