@@ -1,3 +1,4 @@
+using PatternDashboard.Simulation.Kernel;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -13,12 +14,13 @@ namespace PatternDashboard.Web.Hubs;
 public sealed class HubRateLimitFilter : IHubFilter, IDisposable
 {
     private readonly Dictionary<string, Limit> byMethod;
+    private readonly Limit codes;
     private readonly Limit[] limits;
 
     public HubRateLimitFilter(IOptions<ClientRateLimits> options)
     {
         var o = options.Value;
-        var codes = new Limit("Too many room codes tried", o.RoomCodeGuessesPerConnection, o.RoomCodeGuessesPerAddress, o.Window);
+        codes = new Limit("Too many room codes tried", o.RoomCodeGuessesPerConnection, o.RoomCodeGuessesPerAddress, o.Window);
         var sessions = new Limit("Too many sessions started", o.SessionsPerConnection, o.SessionsPerAddress, o.Window);
         var rooms = new Limit("Too many rooms opened", o.RoomsPerConnection, o.RoomsPerAddress, o.Window);
         limits = [codes, sessions, rooms];
@@ -42,6 +44,23 @@ public sealed class HubRateLimitFilter : IHubFilter, IDisposable
         return next(invocationContext);
     }
 
+    /// <summary>
+    /// Counts a room code typed into the join page's form, which reaches the server over the page's own connection
+    /// rather than the hub; <paramref name="caller"/> names that browser. Over the limit it throws
+    /// <see cref="SimulationInputException"/> saying how long to wait.
+    /// </summary>
+    public void TakeRoomCodeGuess(string caller)
+    {
+        try
+        {
+            codes.TakeForConnection(caller);
+        }
+        catch (HubException e)
+        {
+            throw new SimulationInputException(e.Message);
+        }
+    }
+
     public void Dispose()
     {
         foreach (var limit in limits)
@@ -61,6 +80,9 @@ public sealed class HubRateLimitFilter : IHubFilter, IDisposable
             Acquire(connections, connectionId, $"the limit is {perConnection} per connection");
             Acquire(addresses, address, $"the limit is {perAddress} per address");
         }
+
+        public void TakeForConnection(string connectionId) =>
+            Acquire(connections, connectionId, $"the limit is {perConnection} per connection");
 
         public void Dispose()
         {

@@ -28,6 +28,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Rooms = new RoomManager(Manager, Options.Create(new RoomLimits()), TimeProvider.System, NullLogger<RoomManager>.Instance);
         Services.AddSingleton<IRoomManager>(Rooms);
         Services.AddSingleton(PatternDashboard.Web.Tests.Classroom.ShippedLessons.Library);
+        Services.AddSingleton(new PatternDashboard.Web.Hubs.HubRateLimitFilter(Options.Create(new PatternDashboard.Web.Hosting.ClientRateLimits())));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 

@@ -77,6 +77,24 @@ public sealed class RoomComponentTests : DashboardTestContext
     }
 
     [Fact]
+    public void JoinPage_TooManyTypedCodes_IsRefusedSayingHowLongToWait_EvenForAGoodCode()
+    {
+        var (room, _) = CreateRoom();
+        var cut = Render<Join>();
+        for (int i = 0; i < new PatternDashboard.Web.Hosting.ClientRateLimits().RoomCodeGuessesPerConnection; i++)
+        {
+            cut.Find("input#room-code").Input("AAAAAA");
+            cut.Find("form").Submit();
+        }
+
+        cut.Find("input#room-code").Input(room.Code);
+        cut.Find("form").Submit();
+
+        Assert.Contains("Too many room codes tried; wait", cut.Find(".join-error").TextContent);
+        Assert.EndsWith("/", Navigation.Uri);
+    }
+
+    [Fact]
     public void JoinPage_GoodCode_AnyCase_OpensThePatternBoundToTheRoom()
     {
         var (room, _) = CreateRoom();

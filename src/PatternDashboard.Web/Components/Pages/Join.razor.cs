@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Hosting;
+using PatternDashboard.Web.Hubs;
 using PatternDashboard.Web.Rooms;
 
 namespace PatternDashboard.Web.Components.Pages;
@@ -29,6 +31,10 @@ public partial class Join
 
     [Inject] public required NavigationManager Navigation { get; init; }
 
+    [Inject] public required HubRateLimitFilter Limits { get; init; }
+
+    [CascadingParameter(Name = BrowserId.CascadingName)] public string? Browser { get; set; }
+
     /// <summary>The code from a join link (/join/CODE). Default: none.</summary>
     [Parameter] public string? Code { get; set; }
 
@@ -41,8 +47,18 @@ public partial class Join
         }
     }
 
+    // Typed codes are counted like the hub's guesses, so the form is no way around that limit; links are counted over HTTP.
     private Task JoinAsync()
     {
+        try
+        {
+            Limits.TakeRoomCodeGuess($"browser:{Browser ?? "anonymous"}");
+        }
+        catch (SimulationInputException e)
+        {
+            error = e.Message;
+            return Task.CompletedTask;
+        }
         Go(typed);
         return Task.CompletedTask;
     }
