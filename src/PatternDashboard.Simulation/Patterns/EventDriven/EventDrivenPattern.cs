@@ -15,21 +15,7 @@ public static class EventDrivenPattern
     public const string BrokerId = BrokerNode.BrokerId;
     public const string SignupId = "signup";
 
-    /// <summary>Keys of the node properties pages read (those of the broker, publishers and consumers).</summary>
-    public static class Property
-    {
-        public const string Persistent = MessagingNames.Property.Persistent;
-        public const string Queued = MessagingNames.Property.Queued;
-        public const string DeadLetters = MessagingNames.Property.DeadLetters;
-        public const string Topic = MessagingNames.Property.Topic;
-        public const string RatePerSecond = MessagingNames.Property.RatePerSecond;
-        public const string Produced = MessagingNames.Property.Produced;
-        public const string Outbox = MessagingNames.Property.Outbox;
-        public const string Subscription = MessagingNames.Property.Subscription;
-        public const string Buffered = MessagingNames.Property.Buffered;
-        public const string Processed = MessagingNames.Property.Processed;
-        public const string SlowFactor = MessagingNames.Property.SlowFactor;
-    }
+    // The node properties pages read are the shared broker's: MessagingNames.Property.
 
     /// <summary>Names of the metric series.</summary>
     public static class Metric

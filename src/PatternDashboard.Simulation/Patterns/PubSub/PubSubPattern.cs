@@ -11,21 +11,7 @@ public static class PubSubPattern
     /// <summary>Node ids: the broker; publishers are pub-1, pub-2...; consumers are named after their subscription (billing-1).</summary>
     public const string BrokerId = BrokerNode.BrokerId;
 
-    /// <summary>Keys of the node properties pages read (those of the broker, publishers and consumers).</summary>
-    public static class Property
-    {
-        public const string Persistent = MessagingNames.Property.Persistent;
-        public const string Queued = MessagingNames.Property.Queued;
-        public const string DeadLetters = MessagingNames.Property.DeadLetters;
-        public const string Topic = MessagingNames.Property.Topic;
-        public const string RatePerSecond = MessagingNames.Property.RatePerSecond;
-        public const string Produced = MessagingNames.Property.Produced;
-        public const string Outbox = MessagingNames.Property.Outbox;
-        public const string Subscription = MessagingNames.Property.Subscription;
-        public const string Buffered = MessagingNames.Property.Buffered;
-        public const string Processed = MessagingNames.Property.Processed;
-        public const string SlowFactor = MessagingNames.Property.SlowFactor;
-    }
+    // The node properties pages read are the shared broker's: MessagingNames.Property.
 
     /// <summary>Names of the metric series.</summary>
     public static class Metric
