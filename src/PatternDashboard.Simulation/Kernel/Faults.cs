@@ -84,8 +84,18 @@ public sealed class FaultBoard
         return fault;
     }
 
-    public bool IsActive(string faultId, string? target = null) =>
-        active.Exists(a => a.Fault.FaultId == faultId && (target is null || a.Fault.Target == target));
+    /// <summary>Monitors ask this after every event, so it loops rather than allocate a predicate's closure.</summary>
+    public bool IsActive(string faultId, string? target = null)
+    {
+        foreach (var (fault, _) in active)
+        {
+            if (fault.FaultId == faultId && (target is null || fault.Target == target))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     public bool Contains(string activeFaultId) => active.Exists(a => a.Fault.Id == activeFaultId);
 

@@ -15,6 +15,8 @@ public sealed partial class CircuitBreakerCluster : SimulationBase
     public static readonly TimeSpan SuccessWindow = TimeSpan.FromSeconds(10);
 
     private readonly Dictionary<string, ServiceBreaker> breakers = new(StringComparer.Ordinal);
+    // The same breakers in order, kept once: monitors read them after every event.
+    private readonly List<ServiceBreaker> breakerList = [];
     private readonly Dictionary<string, DownstreamService> services = new(StringComparer.Ordinal);
     private readonly List<(string Service, CallOutcome Outcome, MetricSeries Series)> outcomeSeries = [];
     private readonly MetricSeries busySeries;
@@ -39,7 +41,9 @@ public sealed partial class CircuitBreakerCluster : SimulationBase
             var service = new DownstreamService(this, id, label, ServiceProfile.Default, ReportError);
             services.Add(id, service);
             AddNode(service);
-            breakers.Add(id, new ServiceBreaker(this, id, label, settings, callTimeout));
+            var breaker = new ServiceBreaker(this, id, label, settings, callTimeout);
+            breakers.Add(id, breaker);
+            breakerList.Add(breaker);
             Caller.SetRate(id, Options[Option.LoadPerService]);
             foreach (var outcome in Enum.GetValues<CallOutcome>())
             {
@@ -58,7 +62,7 @@ public sealed partial class CircuitBreakerCluster : SimulationBase
 
     public LoadCaller Caller { get; }
 
-    public IReadOnlyList<ServiceBreaker> Breakers => [.. breakers.Values];
+    public IReadOnlyList<ServiceBreaker> Breakers => breakerList;
 
     public ServiceBreaker Breaker(string serviceId) => breakers[serviceId];
 

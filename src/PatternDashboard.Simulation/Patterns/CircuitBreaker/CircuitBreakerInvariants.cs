@@ -13,8 +13,10 @@ public sealed class LegalTransitionsMonitor(IReadOnlyList<ServiceBreaker> breake
     public override string? Check()
     {
         string? problem = null;
-        foreach (var breaker in breakers)
+        // Index loops: these run after every event, and foreach over an interface allocates its enumerator.
+        for (int i = 0; i < breakers.Count; i++)
         {
+            var breaker = breakers[i];
             long seen = checkedUpTo.GetValueOrDefault(breaker);
             long total = breaker.Timeline.TransitionCount;
             if (total == seen)
@@ -66,8 +68,9 @@ public sealed class HalfOpenProbeMonitor(IReadOnlyList<ServiceBreaker> breakers)
 
     public override string? Check()
     {
-        foreach (var breaker in breakers)
+        for (int i = 0; i < breakers.Count; i++)
         {
+            var breaker = breakers[i];
             if (breaker.State == BreakerStates.HalfOpen && breaker.ProbesThisHalfOpen > AllowedProbes)
             {
                 return $"Breaker {breaker.ServiceId} let {breaker.ProbesThisHalfOpen} calls through while Half-Open.";
@@ -99,8 +102,10 @@ public sealed class HealthyServiceMonitor(CircuitBreakerCluster cluster)
     {
         var now = cluster.Clock.Now;
         string? problem = null;
-        foreach (var breaker in cluster.Breakers)
+        var breakers = cluster.Breakers;
+        for (int i = 0; i < breakers.Count; i++)
         {
+            var breaker = breakers[i];
             string id = breaker.ServiceId;
             if (!cluster.IsHealthy(id))
             {
