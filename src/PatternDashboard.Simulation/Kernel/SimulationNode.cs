@@ -71,9 +71,9 @@ public abstract class SimulationNode
     /// <summary>Runs <paramref name="action"/> after <paramref name="delay"/> unless the node crashes first or the timer is cancelled.</summary>
     protected NodeTimer StartTimer(TimeSpan delay, Action action)
     {
-        var timer = new NodeTimer(Now + delay);
-        int life = incarnation;
-        timer.Handle = Simulation.Scheduler.Schedule(delay, () => Fire(timer, life, action));
+        // The timer carries what firing needs: one delegate per timer, no closure besides.
+        var timer = new NodeTimer(Now + delay) { Owner = this, Life = incarnation, Action = action };
+        timer.Handle = Simulation.Scheduler.Schedule(delay, timer.Fire);
         return timer;
     }
 
@@ -165,8 +165,10 @@ public abstract class SimulationNode
         }
     }
 
-    private void Fire(NodeTimer timer, int life, Action action)
+    internal void Fire(NodeTimer timer)
     {
+        int life = timer.Life;
+        var action = timer.Action!;
         if (timer.Cancelled || life != incarnation)
         {
             return;
@@ -198,4 +200,13 @@ public sealed class NodeTimer(TimeSpan dueAt)
     internal EventHandle Handle { get; set; }
 
     internal bool Cancelled { get; set; }
+
+    internal SimulationNode? Owner { get; init; }
+
+    /// <summary>The owner's incarnation when the timer started: a timer from an earlier life never fires.</summary>
+    internal int Life { get; init; }
+
+    internal Action? Action { get; init; }
+
+    internal void Fire() => Owner!.Fire(this);
 }

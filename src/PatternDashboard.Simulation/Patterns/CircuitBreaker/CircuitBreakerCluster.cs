@@ -135,12 +135,11 @@ public sealed partial class CircuitBreakerCluster : SimulationBase
         }
     }
 
-    private async ValueTask<Outcome<ServiceReply>> ServeAsync(string serviceId, ResilienceContext context)
+    private ValueTask<Outcome<ServiceReply>> ServeAsync(string serviceId, ResilienceContext context)
     {
         var breaker = breakers[serviceId];
         var pipeline = BreakersRemoved ? breaker.Unguarded : breaker.Guarded;
-        return await pipeline.ExecuteOutcomeAsync(static (c, s) => s.Self.CallAsync(s.Breaker, c), context, (Self: this, Breaker: breaker))
-            .ConfigureAwait(false);
+        return pipeline.ExecuteOutcomeAsync(static (c, s) => s.Self.CallAsync(s.Breaker, c), context, (Self: this, Breaker: breaker));
     }
 
     private async ValueTask<Outcome<ServiceReply>> CallAsync(ServiceBreaker breaker, ResilienceContext context)

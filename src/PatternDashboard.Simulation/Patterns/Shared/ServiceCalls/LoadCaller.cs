@@ -16,6 +16,8 @@ public sealed class LoadCaller : SimulationNode
     private readonly LinkedList<QueuedRequest> waiting = new();
     private readonly Dictionary<string, double> rates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NodeTimer?> arrivalTimers = new(StringComparer.Ordinal);
+    // One arrival callback per target for the whole run, rather than a closure per request.
+    private readonly Dictionary<string, Action> arrivalActions = new(StringComparer.Ordinal);
     private readonly SeededRandom arrivals;
     private readonly Action<Exception> onError;
 
@@ -88,12 +90,17 @@ public sealed class LoadCaller : SimulationNode
         {
             return;
         }
-        arrivalTimers[target] = StartTimer(arrivals.NextExponential(TimeSpan.FromSeconds(1 / rate)), () =>
+        if (!arrivalActions.TryGetValue(target, out var arrival))
         {
-            arrivalTimers[target] = null;
-            Arrive(target);
-            ScheduleArrival(target);
-        });
+            arrival = () =>
+            {
+                arrivalTimers[target] = null;
+                Arrive(target);
+                ScheduleArrival(target);
+            };
+            arrivalActions.Add(target, arrival);
+        }
+        arrivalTimers[target] = StartTimer(arrivals.NextExponential(TimeSpan.FromSeconds(1 / rate)), arrival);
     }
 
     private void Arrive(string target)
