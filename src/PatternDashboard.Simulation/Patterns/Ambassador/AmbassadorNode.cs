@@ -78,7 +78,7 @@ public sealed class AmbassadorNode : SimulationNode
     {
         if (message is ServiceRequest request)
         {
-            InlineContinuations.Forget(HandleAsync(from, request.CallId, life), cluster.ReportError);
+            _ = HandleAsync(from, request.CallId, life);
         }
         else if (message is ServiceResponse response)
         {
@@ -100,31 +100,39 @@ public sealed class AmbassadorNode : SimulationNode
             .AddTimeout(new TimeoutStrategyOptions { Timeout = Settings.AttemptTimeout })
             .Build();
 
+    // Reports its own errors, as InlineContinuations.Forget would, without a continuation per request.
     private async Task HandleAsync(string from, long callId, CancellationTokenSource startedIn)
     {
-        var state = new RequestState(nextRequestId++);
-        Budget.RecordRequest(Now);
-        var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: false, startedIn.Token);
-        context.Properties.Set(RequestKey, state);
-        Outcome<ServiceReply> outcome;
         try
         {
-            var pipeline = cluster.RetryStorm ? Storm : Careful;
-            outcome = await pipeline.ExecuteOutcomeAsync(static (c, s) => s.Self.AttemptAsync(s.State, c), context, (Self: this, State: state))
-                .ConfigureAwait(false);
+            var state = new RequestState(nextRequestId++);
+            Budget.RecordRequest(Now);
+            var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: false, startedIn.Token);
+            context.Properties.Set(RequestKey, state);
+            Outcome<ServiceReply> outcome;
+            try
+            {
+                var pipeline = cluster.RetryStorm ? Storm : Careful;
+                outcome = await pipeline.ExecuteOutcomeAsync(static (c, s) => s.Self.AttemptAsync(s.State, c), context, (Self: this, State: state))
+                    .ConfigureAwait(false);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+            if (startedIn != life || !IsUp)
+            {
+                return; // it died meanwhile: a dead process answers nothing
+            }
+            var reply = outcome.Result ?? new ServiceReply(false, Describe(outcome));
+            histogram[Math.Min(state.Attempts, histogram.Length) - 1]++;
+            Write(new AttemptRecord(Now.TotalSeconds, state.Id, state.Attempts, Describe(outcome), state.LastLatency.TotalMilliseconds, null));
+            Send(from, new ServiceResponse(callId, reply.Ok, reply.Detail));
         }
-        finally
+        catch (Exception error) when (error is not OperationCanceledException)
         {
-            ResilienceContextPool.Shared.Return(context);
+            cluster.ReportError(error);
         }
-        if (startedIn != life || !IsUp)
-        {
-            return; // it died meanwhile: a dead process answers nothing
-        }
-        var reply = outcome.Result ?? new ServiceReply(false, Describe(outcome));
-        histogram[Math.Min(state.Attempts, histogram.Length) - 1]++;
-        Write(new AttemptRecord(Now.TotalSeconds, state.Id, state.Attempts, Describe(outcome), state.LastLatency.TotalMilliseconds, null));
-        Send(from, new ServiceResponse(callId, reply.Ok, reply.Detail));
     }
 
     private async ValueTask<Outcome<ServiceReply>> AttemptAsync(RequestState state, ResilienceContext context)

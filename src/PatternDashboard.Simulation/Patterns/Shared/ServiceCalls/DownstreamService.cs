@@ -102,25 +102,33 @@ public sealed class DownstreamService : SimulationNode
     private void Begin(string from, long callId)
     {
         Busy++;
-        InlineContinuations.Forget(ServeAsync(from, callId, life), onError);
+        _ = ServeAsync(from, callId, life);
     }
 
+    // Reports its own errors, as InlineContinuations.Forget would, without a continuation per request.
     private async Task ServeAsync(string from, long callId, int startedIn)
     {
-        var outcome = IsChaosOn ? await ServeWithChaosAsync().ConfigureAwait(false) : await WorkAsync().ConfigureAwait(false);
-        if (startedIn != life || !IsUp)
+        try
         {
-            return;
+            var outcome = IsChaosOn ? await ServeWithChaosAsync().ConfigureAwait(false) : await WorkAsync().ConfigureAwait(false);
+            if (startedIn != life || !IsUp)
+            {
+                return;
+            }
+            Busy--;
+            var reply = outcome.Result ?? ServiceReply.ServerError;
+            Answered++;
+            Errors += reply.Ok ? 0 : 1;
+            Send(from, new ServiceResponse(callId, reply.Ok, reply.Detail));
+            if (waiting.Count > 0 && Busy < Profile.Slots)
+            {
+                var (next, nextId) = waiting.Dequeue();
+                Begin(next, nextId);
+            }
         }
-        Busy--;
-        var reply = outcome.Result ?? ServiceReply.ServerError;
-        Answered++;
-        Errors += reply.Ok ? 0 : 1;
-        Send(from, new ServiceResponse(callId, reply.Ok, reply.Detail));
-        if (waiting.Count > 0 && Busy < Profile.Slots)
+        catch (Exception error) when (error is not OperationCanceledException)
         {
-            var (next, nextId) = waiting.Dequeue();
-            Begin(next, nextId);
+            onError(error);
         }
     }
 

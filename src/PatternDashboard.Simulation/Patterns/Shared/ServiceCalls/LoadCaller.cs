@@ -126,26 +126,34 @@ public sealed class LoadCaller : SimulationNode
     private void Begin(string target)
     {
         BusySlots++;
-        InlineContinuations.Forget(RunAsync(target), onError);
+        _ = RunAsync(target);
     }
 
+    // Reports its own errors, as InlineContinuations.Forget would, without a continuation per request.
     private async Task RunAsync(string target)
     {
-        var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: false);
         try
         {
-            await Serve(target, context).ConfigureAwait(false);
+            var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: false);
+            try
+            {
+                await Serve(target, context).ConfigureAwait(false);
+            }
+            finally
+            {
+                ResilienceContextPool.Shared.Return(context);
+            }
+            BusySlots--;
+            if (waiting.First is { } next)
+            {
+                waiting.RemoveFirst();
+                CancelTimer(next.Value.Deadline);
+                Begin(next.Value.Target);
+            }
         }
-        finally
+        catch (Exception error) when (error is not OperationCanceledException)
         {
-            ResilienceContextPool.Shared.Return(context);
-        }
-        BusySlots--;
-        if (waiting.First is { } next)
-        {
-            waiting.RemoveFirst();
-            CancelTimer(next.Value.Deadline);
-            Begin(next.Value.Target);
+            onError(error);
         }
     }
 
