@@ -41,6 +41,8 @@ public sealed class SimulationClock : TimeProvider
         private readonly EventScheduler scheduler;
         private readonly TimerCallback callback;
         private readonly object? state;
+        // Polly's timeouts re-arm a timer for every call: one delegate for the timer's life, not one per Change.
+        private readonly Action fire;
         private EventHandle pending;
         private TimeSpan period;
         private bool disposed;
@@ -50,6 +52,7 @@ public sealed class SimulationClock : TimeProvider
             this.scheduler = scheduler;
             this.callback = callback;
             this.state = state;
+            fire = Fire;
             Change(dueTime, period);
         }
 
@@ -65,7 +68,7 @@ public sealed class SimulationClock : TimeProvider
             this.period = period;
             if (dueTime != Timeout.InfiniteTimeSpan)
             {
-                pending = scheduler.Schedule(dueTime, Fire);
+                pending = scheduler.Schedule(dueTime, fire);
             }
             return true;
         }
@@ -75,7 +78,7 @@ public sealed class SimulationClock : TimeProvider
             pending = default;
             if (period != Timeout.InfiniteTimeSpan && period > TimeSpan.Zero)
             {
-                pending = scheduler.Schedule(period, Fire);
+                pending = scheduler.Schedule(period, fire);
             }
             callback(state);
         }
