@@ -60,6 +60,7 @@ public sealed class CallStats
     private readonly long[] counts = new long[Buckets * Outcomes];
     private readonly long[] bucketIndex = new long[Buckets];
     private readonly double[] latencies = new double[LatencySamples];
+    // The same samples, kept in order as they come and go: percentiles are read four times a simulated second.
     private readonly double[] sortedLatencies = new double[LatencySamples];
     private readonly long[] totals = new long[Outcomes];
     private int latencyCount;
@@ -86,9 +87,21 @@ public sealed class CallStats
 
     public void AddLatency(TimeSpan latency)
     {
-        latencies[latencyNext] = latency.TotalMilliseconds;
+        double value = latency.TotalMilliseconds;
+        if (latencyCount == LatencySamples)
+        {
+            // The oldest sample leaves the sorted copy as it leaves the ring.
+            int oldest = sortedLatencies.AsSpan(0, latencyCount).BinarySearch(latencies[latencyNext]);
+            sortedLatencies.AsSpan(oldest + 1, latencyCount - oldest - 1).CopyTo(sortedLatencies.AsSpan(oldest));
+            latencyCount--;
+        }
+        int at = sortedLatencies.AsSpan(0, latencyCount).BinarySearch(value);
+        at = at < 0 ? ~at : at;
+        sortedLatencies.AsSpan(at, latencyCount - at).CopyTo(sortedLatencies.AsSpan(at + 1));
+        sortedLatencies[at] = value;
+        latencyCount++;
+        latencies[latencyNext] = value;
         latencyNext = (latencyNext + 1) % LatencySamples;
-        latencyCount = Math.Min(latencyCount + 1, LatencySamples);
     }
 
     /// <summary>Counts over the window that ends now (whole buckets, at most one minute).</summary>
@@ -126,10 +139,7 @@ public sealed class CallStats
         {
             return new LatencyPercentiles(0, 0, 0, 0);
         }
-        // Sampled four times a simulated second: sorted in a buffer of its own rather than a new array each time.
-        var sorted = sortedLatencies.AsSpan(0, latencyCount);
-        latencies.AsSpan(0, latencyCount).CopyTo(sorted);
-        sorted.Sort();
+        ReadOnlySpan<double> sorted = sortedLatencies.AsSpan(0, latencyCount);
         return new LatencyPercentiles(Rank(sorted, 0.50), Rank(sorted, 0.90), Rank(sorted, 0.99), latencyCount);
     }
 
