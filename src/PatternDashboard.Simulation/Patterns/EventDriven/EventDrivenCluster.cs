@@ -58,7 +58,7 @@ public sealed partial class EventDrivenCluster : MessagingCluster
         var services = Subscribers.Select(s => DetailsOf(s)).ToList();
         return new EventDrivenDetails(
             Signup.Synchronous, Signup.Produced, Signup.Succeeded, Signup.Failed, Signup.PendingCalls,
-            finished == 0 ? null : succeeded / (double)finished, finished == 0 ? null : latency / finished, services, base.Details());
+            finished == 0 ? null : succeeded / (double)finished, finished == 0 ? null : latency / finished, services, BrokerDetails());
     }
 
     internal void RegistrationCompleted(bool succeeded, TimeSpan latency)

@@ -36,6 +36,10 @@ public sealed partial class PubSubCluster : MessagingCluster
 
     public override IReadOnlyList<FaultDefinition> FaultCatalog => PubSubPattern.Faults;
 
+    public PubSubDetails Details() => PubSubDetails.Of(BrokerDetails(), Topic, SubscriptionNames.Count, MaxConsumersPerSubscription);
+
+    protected override object? DescribeDetails() => Details();
+
     private static BrokerSettings SettingsFrom(IReadOnlyDictionary<string, double> options)
     {
         if (options[Option.PartitionKeys] < options[Option.Publishers])

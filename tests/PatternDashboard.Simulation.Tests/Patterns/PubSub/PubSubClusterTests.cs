@@ -20,6 +20,29 @@ public sealed class PubSubClusterTests
     }
 
     [Fact]
+    public void Details_InTheSnapshot_KeepTheBrokerNamesAndAddTheTopic()
+    {
+        var cluster = Create(seed: 3);
+        cluster.RunFor(TimeSpan.FromSeconds(5));
+
+        var snapshot = cluster.CreateSnapshot();
+        var details = Assert.IsType<PubSubDetails>(snapshot.Details);
+        var json = System.Text.Json.JsonSerializer.SerializeToElement(snapshot.Details, Recording.JsonOptions);
+        var broker = System.Text.Json.JsonSerializer.SerializeToElement(cluster.BrokerDetails(), Recording.JsonOptions);
+
+        // Scripts and lessons read the broker's names (published, subscriptions.0.depth...): each is there, unchanged.
+        foreach (var property in broker.EnumerateObject())
+        {
+            Assert.True(json.TryGetProperty(property.Name, out var value), $"details lost '{property.Name}'");
+            Assert.Equal(property.Value.GetRawText(), value.GetRawText());
+        }
+        Assert.Equal(Topic, json.GetProperty("topic").GetString());
+        Assert.Equal(SubscriptionNames.Count, details.MaxSubscriptions);
+        Assert.Equal(MaxConsumersPerSubscription, details.MaxConsumersPerSubscription);
+        Assert.True(details.Published > 0);
+    }
+
+    [Fact]
     public void Run_Healthy_EverySubscriptionAppliesEveryPublishedMessageOnce()
     {
         var cluster = Create(seed: 2);

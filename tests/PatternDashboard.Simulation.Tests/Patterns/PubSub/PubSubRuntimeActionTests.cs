@@ -114,11 +114,11 @@ public sealed class PubSubRuntimeActionTests
     }
 
     /// <summary>Details hold lists, which records compare by reference; compare their JSON instead.</summary>
-    private sealed class DetailsComparer : IEqualityComparer<MessagingDetails>
+    private sealed class DetailsComparer : IEqualityComparer<PubSubDetails>
     {
-        public bool Equals(MessagingDetails? x, MessagingDetails? y) =>
+        public bool Equals(PubSubDetails? x, PubSubDetails? y) =>
             System.Text.Json.JsonSerializer.Serialize(x) == System.Text.Json.JsonSerializer.Serialize(y);
 
-        public int GetHashCode(MessagingDetails obj) => 0;
+        public int GetHashCode(PubSubDetails obj) => 0;
     }
 }

@@ -68,7 +68,8 @@ public abstract partial class MessagingCluster : SimulationBase
 
     internal string LabelOf(string id) => labels.GetValueOrDefault(id, id);
 
-    public MessagingDetails Details()
+    /// <summary>The broker's part of the details, which each broker pattern reports within its own.</summary>
+    public MessagingDetails BrokerDetails()
     {
         var subscriptions = Broker.Subscriptions.Select(DetailsOf).ToList();
         return new MessagingDetails(
@@ -77,8 +78,6 @@ public abstract partial class MessagingCluster : SimulationBase
             Ledger.LostAcknowledged, Stats.RefusedFull, Stats.OutboxOverflow, Stats.PublishRetries,
             Broker.Persistent, Idempotent, Broker.IsUp, publishers.Sum(p => p.RatePerSecond), Settings.QueueCapacity, subscriptions);
     }
-
-    protected override object? DescribeDetails() => Details();
 
     protected PublisherNode AddPublisher(string id, string label, string topic, IReadOnlyList<int> keys, double ratePerSecond) =>
         AddPublisher(new PublisherNode(this, id, label, topic, keys, ratePerSecond));

@@ -27,8 +27,11 @@ public sealed record SubscriptionDetails(
     int DeadLetterCount,
     IReadOnlyList<DeadLetter> DeadLetters);
 
-/// <summary>What a messaging page shows beyond the nodes: totals, switches and every subscription.</summary>
-public sealed record MessagingDetails(
+/// <summary>
+/// What every broker pattern shows beyond the nodes: totals, switches and every subscription. Pub/Sub's details extend
+/// it (the same property names for every broker pattern); Event-Driven's hold it as their messaging part.
+/// </summary>
+public record MessagingDetails(
     long Produced,
     long Published,
     long Delivered,

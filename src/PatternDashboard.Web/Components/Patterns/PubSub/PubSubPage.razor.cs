@@ -18,7 +18,7 @@ public partial class PubSubPage : PatternPageBase
 
     private SimulationSnapshot? Snapshot => State?.Snapshot;
 
-    private MessagingDetails? Details => Snapshot?.Details as MessagingDetails;
+    private PubSubDetails? Details => Snapshot?.Details as PubSubDetails;
 
     private IReadOnlyList<SubscriptionDetails> Subscriptions => Details?.Subscriptions ?? [];
 
