@@ -46,6 +46,8 @@ public static class PatternDashboardExtensions
         services.AddSingleton<RoomManager>();
         services.AddSingleton<IRoomManager>(sp => sp.GetRequiredService<RoomManager>());
         services.AddHostedService<RoomExpiryService>();
+        services.AddScoped<InProcessPageBackend>();
+        services.AddScoped<IPageBackend>(sp => sp.GetRequiredService<InProcessPageBackend>());
 
         services.AddOptions<ClientRateLimits>()
             .Bind(builder.Configuration.GetSection(ClientRateLimits.SectionName))
