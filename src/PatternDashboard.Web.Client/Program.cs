@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
 using MudBlazor.Services;
+using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Patterns;
+using PatternDashboard.Web.Hubs;
+using PatternDashboard.Web.Sessions;
 
 namespace PatternDashboard.Web;
 
@@ -12,6 +15,8 @@ internal static class BrowserApp
         var builder = WebAssemblyHostBuilder.CreateDefault(args);
         builder.Services.AddMudServices();
         builder.Services.AddSingleton(_ => PatternCatalog.CreateRegistry());
+        var hubUrl = new Uri(new Uri(builder.HostEnvironment.BaseAddress), HubAddress.Path.TrimStart('/'));
+        builder.Services.AddScoped<IPageBackend>(sp => new HubPageBackend(HubPageBackend.Connect(hubUrl), sp.GetRequiredService<PatternRegistry>()));
         await builder.Build().RunAsync();
     }
 }

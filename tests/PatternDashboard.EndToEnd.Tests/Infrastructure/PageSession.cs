@@ -122,7 +122,16 @@ public sealed class PageSession : IAsyncDisposable
     {
         try
         {
-            await interactive.Task.WaitAsync(InteractiveTimeout);
+            // A page that runs in the browser has no circuit: its layout marks the body once it rendered there.
+            var inBrowser = Page.WaitForFunctionAsync("() => document.body?.dataset.interactive === 'WebAssembly'", null,
+                new() { Timeout = (float)InteractiveTimeout.TotalMilliseconds });
+            _ = inBrowser.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            var first = await Task.WhenAny(interactive.Task, inBrowser).WaitAsync(InteractiveTimeout);
+            if (first.IsFaulted)
+            {
+                // The wait in the page ended without the mark (a navigation, say): only the circuit can tell now.
+                await interactive.Task.WaitAsync(InteractiveTimeout);
+            }
         }
         catch (TimeoutException)
         {

@@ -36,6 +36,8 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
     private IJSObjectReference? shortcuts;
     private bool rendered;
     private string? addressSessionId;
+    private SimulationSnapshot? detailsOf;
+    private object? details;
 
     [Inject] public required IPageBackend Backend { get; init; }
 
@@ -85,6 +87,20 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
     /// True for a private run and for the room's instructor.
     /// </summary>
     public bool CanControl { get; private set; } = true;
+
+    /// <summary>The pattern's details in the latest state as its own type (read once per state), or null.</summary>
+    protected T? DetailsAs<T>() where T : class
+    {
+        if (State?.Snapshot is not { } snapshot)
+        {
+            return null;
+        }
+        if (!ReferenceEquals(detailsOf, snapshot))
+        {
+            (detailsOf, details) = (snapshot, HubSnapshots.DetailsAs<T>(snapshot.Details));
+        }
+        return details as T;
+    }
 
     /// <summary>Events fetched so far, bounded.</summary>
     public EventBuffer Events { get; } = new();
