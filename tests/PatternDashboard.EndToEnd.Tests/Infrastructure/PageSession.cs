@@ -14,7 +14,9 @@ public sealed class PageSession : IAsyncDisposable
     // page's components are interactive (their event handlers are attached).
     private static readonly byte[] RenderCompleted = Encoding.UTF8.GetBytes("OnRenderCompleted");
 
-    private static readonly TimeSpan InteractiveTimeout = TimeSpan.FromSeconds(30);
+    // A page that runs in the browser first starts .NET in the page (about 20 MB in a debug build), which on a busy
+    // 2-core machine can take longer than a circuit's connect.
+    private static readonly TimeSpan InteractiveTimeout = TimeSpan.FromSeconds(60);
 
     private readonly object gate = new();
     private readonly List<string> consoleErrors = [];
