@@ -15,7 +15,8 @@ internal sealed class BrowserViewers : IAsyncDisposable
     // Watches the clock's text; Date.now() is the same wall clock the server stamps publishes with.
     private const string WatchClockScript = """
         (max) => {
-            const clock = document.querySelector('.clock');
+            // The playback toolbar holds the clock; the whole page stands in if it is not found.
+            const clock = document.querySelector('.clock-time')?.parentElement ?? document.body;
             window.__clockSeen = [];
             new MutationObserver(() => {
                 const text = clock.querySelector('.clock-time')?.textContent?.trim();
@@ -87,6 +88,8 @@ internal sealed class BrowserViewers : IAsyncDisposable
                 page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) => RecordFrame(frame);
             }
             await page.GotoAsync(url.ToString());
+            // The prerendered clock is replaced once the page is interactive (in a circuit or in the browser); watch that one.
+            await page.Locator("body[data-interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 120_000 });
             await page.Locator(".clock-time").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
             await page.EvaluateAsync(WatchClockScript, MaxSeenPerPage);
             pages.Add(page);

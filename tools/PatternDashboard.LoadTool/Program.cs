@@ -26,7 +26,7 @@ public static class LoadToolEntry
 
         // The run is bounded by --duration; this also stops a stuck connection or browser from hanging it forever.
         // Opening a page can take tens of seconds on a loaded machine.
-        using var timeout = new CancellationTokenSource(options.Duration + TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(30 * options.Pages));
+        using var timeout = new CancellationTokenSource(options.Duration + TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(90 * options.Pages));
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;

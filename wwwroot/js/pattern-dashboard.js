@@ -71,5 +71,10 @@ window.patternDashboard = (() => {
     document.documentElement.classList.toggle("presenter", !!on);
   }
 
-  return { downloadFile, registerShortcuts, rememberRoomKey, roomKey, setPresenter, copyText };
+  // Set once the layout has rendered interactively ("Server" or "WebAssembly"), for people's tools and the browser tests.
+  function markInteractive(mode) {
+    document.body.dataset.interactive = mode;
+  }
+
+  return { downloadFile, registerShortcuts, rememberRoomKey, roomKey, setPresenter, copyText, markInteractive };
 })();

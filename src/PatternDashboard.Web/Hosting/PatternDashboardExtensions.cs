@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
@@ -21,7 +19,7 @@ public static class PatternDashboardExtensions
     public static WebApplicationBuilder AddPatternDashboard(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents().AddInteractiveWebAssemblyComponents();
         services.AddMudServices();
 
         services.AddOptions<SessionLimits>()
@@ -46,6 +44,8 @@ public static class PatternDashboardExtensions
         services.AddSingleton<RoomManager>();
         services.AddSingleton<IRoomManager>(sp => sp.GetRequiredService<RoomManager>());
         services.AddHostedService<RoomExpiryService>();
+        services.AddScoped<InProcessPageBackend>();
+        services.AddScoped<IPageBackend>(sp => sp.GetRequiredService<InProcessPageBackend>());
 
         services.AddOptions<ClientRateLimits>()
             .Bind(builder.Configuration.GetSection(ClientRateLimits.SectionName))
@@ -68,10 +68,7 @@ public static class PatternDashboardExtensions
             })
             .AddJsonProtocol(options =>
             {
-                options.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-                options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
-                // A metric may be NaN before its first sample; send it rather than fail the whole snapshot.
-                options.PayloadSerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+                HubJson.Configure(options.PayloadSerializerOptions);
                 // A published snapshot goes to every viewer: serialize it once, not once per connection.
                 options.PayloadSerializerOptions.Converters.Add(new SnapshotInfoJsonConverter());
             });
@@ -94,7 +91,10 @@ public static class PatternDashboardExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHub<SimulationHub>(SimulationHub.Path);
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .AddInteractiveWebAssemblyRenderMode()
+            .AddAdditionalAssemblies(typeof(BrowserRoutes).Assembly);
         return app;
     }
 }

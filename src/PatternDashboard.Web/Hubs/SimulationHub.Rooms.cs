@@ -11,7 +11,7 @@ public sealed partial class SimulationHub
     {
         var request = new CreateSessionRequest(options?.Seed, options?.NodeCount, HubInput.Options(options?.Options));
         var (room, key) = rooms.Create(OwnerId, HubInput.Text(patternId, "pattern id")!, request);
-        rooms.Claim(room.Code, key, OwnerId);
+        rooms.Claim(room.Code, key, ControllerId);
         return new RoomCreatedInfo(room.Code, room.Session.Id, key, room.Session.Pattern.Id, room.Session.Current.Snapshot.Seed);
     }
 
@@ -19,13 +19,13 @@ public sealed partial class SimulationHub
     public RoomJoined JoinRoom(string roomCode)
     {
         var room = rooms.Get(HubInput.Text(roomCode, "room code"));
-        return new RoomJoined(room.Session.Id, room.Code, room.Session.Pattern.Id, room.HasControl(OwnerId));
+        return new RoomJoined(room.Session.Id, room.Code, room.Session.Pattern.Id, room.HasControl(ControllerId));
     }
 
     /// <summary>Gives this connection control of the room when the instructor key matches.</summary>
     public RoomJoined ClaimRoom(string roomCode, string instructorKey)
     {
-        var room = rooms.Claim(HubInput.Text(roomCode, "room code"), HubInput.Text(instructorKey, "instructor key"), OwnerId);
+        var room = rooms.Claim(HubInput.Text(roomCode, "room code"), HubInput.Text(instructorKey, "instructor key"), ControllerId);
         return new RoomJoined(room.Session.Id, room.Code, room.Session.Pattern.Id, CanControl: true);
     }
 }

@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Classroom.Lessons;
+using PatternDashboard.Web.Hosting;
 using PatternDashboard.Web.Rooms;
 using PatternDashboard.Web.Sessions;
 
@@ -19,15 +21,24 @@ namespace PatternDashboard.Web.Hubs;
 /// they close when it disconnects or calls CloseSession. A room's session is the exception on both counts: only
 /// connections that created or claimed the room may change it, and it outlives them.
 /// </remarks>
-public sealed partial class SimulationHub(ISessionManager sessions, PatternRegistry patterns, IRoomManager rooms, ILogger<SimulationHub> logger) : Hub
+public sealed partial class SimulationHub(ISessionManager sessions, PatternRegistry patterns, IRoomManager rooms, LessonLibrary lessons, ILogger<SimulationHub> logger) : Hub
 {
-    public const string Path = "/hubs/simulation";
+    public const string Path = HubAddress.Path;
 
     /// <summary>Events sent per read of the log while streaming.</summary>
     private const int EventBatch = 500;
 
-    /// <summary>The owner id of this connection's sessions.</summary>
-    private string OwnerId => OwnerIdOf(Context.ConnectionId);
+    /// <summary>
+    /// The owner id of this connection's sessions: the browser's id when the connection carries the app's browser cookie
+    /// (a pattern page in the browser), so a reload finds its runs again; otherwise the connection's own.
+    /// </summary>
+    private string OwnerId => BrowserOwner ?? ControllerId;
+
+    /// <summary>Who holds room control: always this connection, so another tab of the same browser does not share or drop it.</summary>
+    private string ControllerId => OwnerIdOf(Context.ConnectionId);
+
+    private string? BrowserOwner =>
+        Context.GetHttpContext()?.Request.Cookies[BrowserId.CookieName] is { } id && BrowserId.IsValid(id) ? id : null;
 
     public static string OwnerIdOf(string connectionId) => "hub:" + connectionId;
 
@@ -47,7 +58,7 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
         var session = FoundSession(sessionId);
         if (rooms.FindBySession(session.Id) is { } room)
         {
-            rooms.CheckControl(session.Id, OwnerId);
+            rooms.CheckControl(session.Id, ControllerId);
             rooms.Close(room.Code);
             return;
         }
@@ -55,7 +66,11 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
         sessions.Close(session.Id);
     }
 
-    public SnapshotInfo GetSnapshot(string sessionId) => SnapshotInfo.Of(FoundSession(sessionId).Current);
+    public SnapshotInfo GetSnapshot(string sessionId)
+    {
+        var session = FoundSession(sessionId);
+        return SnapshotInfo.Of(session.Current, session);
+    }
 
     /// <summary>The current snapshot, then one per publish (10 to 20 a second while the session runs) until the caller stops or the session closes.</summary>
     public IAsyncEnumerable<SnapshotInfo> StreamSnapshots(string sessionId, CancellationToken cancellationToken) =>
@@ -100,7 +115,7 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
         }
         var request = new FaultRequest(HubInput.Text(fault.FaultId, "fault id")!, HubInput.Text(fault.Target, "target"), fault.Value);
         var active = await session.InjectFaultAsync(request);
-        return new FaultInjected(active?.Id);
+        return new FaultInjected(active?.Id) { Fault = active };
     }
 
     public Task ClearFault(string sessionId, string activeFaultId) =>
@@ -116,7 +131,7 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
         var session = ControlledSession(sessionId);
         var action = ParseAction(HubInput.Text(control?.Action, "action"));
         await session.ControlAsync(action, control!.Value);
-        return SnapshotInfo.From(session.Current);
+        return SnapshotInfo.Of(session.Current, session);
     }
 
     /// <summary>Runs the session ahead as fast as the server can; viewers see the progress. Returns the snapshot at the end.</summary>
@@ -126,7 +141,7 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
         SimulationSession.CheckRunFor(simulatedSeconds);
         try
         {
-            return SnapshotInfo.From(await session.RunForAsync(TimeSpan.FromSeconds(simulatedSeconds), Context.ConnectionAborted));
+            return SnapshotInfo.Of(await session.RunForAsync(TimeSpan.FromSeconds(simulatedSeconds), Context.ConnectionAborted), session);
         }
         catch (OperationCanceledException) when (!Context.ConnectionAborted.IsCancellationRequested)
         {
@@ -144,7 +159,7 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
         SimulationSession.CheckTravel(simulatedSeconds);
         try
         {
-            return SnapshotInfo.From(await session.TravelToAsync(TimeSpan.FromSeconds(simulatedSeconds), Context.ConnectionAborted));
+            return SnapshotInfo.Of(await session.TravelToAsync(TimeSpan.FromSeconds(simulatedSeconds), Context.ConnectionAborted), session);
         }
         catch (OperationCanceledException) when (!Context.ConnectionAborted.IsCancellationRequested)
         {
@@ -165,13 +180,17 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
         return new SessionImported(session.Id);
     }
 
+    /// <summary>A connection's own sessions close with it; a browser's outlive it (a reload resumes them) until idle eviction.</summary>
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        foreach (var session in sessions.ListByOwner(OwnerId))
+        if (BrowserOwner is null)
         {
-            sessions.Close(session.Id);
+            foreach (var session in sessions.ListByOwner(OwnerId))
+            {
+                sessions.Close(session.Id);
+            }
         }
-        rooms.Release(OwnerId);
+        rooms.Release(ControllerId);
         return base.OnDisconnectedAsync(exception);
     }
 
@@ -185,7 +204,7 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
     private ISimulationSession ControlledSession(string sessionId)
     {
         var session = FoundSession(sessionId);
-        rooms.CheckControl(session.Id, OwnerId);
+        rooms.CheckControl(session.Id, ControllerId);
         SessionOwnership.CheckOwner(session, OwnerId);
         return session;
     }
@@ -272,7 +291,7 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
     {
         await foreach (var state in session.WatchAsync(cancellationToken))
         {
-            yield return SnapshotInfo.Of(state);
+            yield return SnapshotInfo.Of(state, session);
         }
     }
 

@@ -29,9 +29,4 @@ public static class SessionOwnership
         $"Session {sessionId} is someone else's private run, so you have a read-only view: you may watch it (snapshots, events, " +
         "faults listed, its recording) but not change or close it. Start your own with CreateSession, or copy this one with " +
         "ExportRecording and ImportRecording.");
-
-    /// <summary>What a page says when its address names another browser's run.</summary>
-    public const string ReadOnlyNotice =
-        "This run belongs to someone else, so you are watching it read-only. To try things yourself, open the pattern " +
-        "from the menu for a run of your own.";
 }

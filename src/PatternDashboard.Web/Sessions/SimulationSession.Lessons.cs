@@ -48,7 +48,7 @@ public sealed partial class SimulationSession
             // A lesson starts on its own run: its seed and options, at time 0.
             await RestartAsync(lesson.Seed, lesson.Options, keepOtherOptions: false).ConfigureAwait(false);
             var start = await PublishNowAsync().ConfigureAwait(false);
-            lessonProgress = new LessonProgress(lesson, 0, -1, LessonBaseline.Of(start.Snapshot), false, false, null);
+            lessonProgress = new LessonProgress(lesson, 0, -1, LessonConditions.BaselineOf(start.Snapshot), false, false, null);
             await EnterStepAsync(0).ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
@@ -94,7 +94,7 @@ public sealed partial class SimulationSession
         progress = progress with
         {
             StepIndex = index,
-            Baseline = LessonBaseline.Of(before),
+            Baseline = LessonConditions.BaselineOf(before),
             Reached = false,
             Acting = acts,
             ActionProblem = null,

@@ -14,7 +14,9 @@ public sealed class PageSession : IAsyncDisposable
     // page's components are interactive (their event handlers are attached).
     private static readonly byte[] RenderCompleted = Encoding.UTF8.GetBytes("OnRenderCompleted");
 
-    private static readonly TimeSpan InteractiveTimeout = TimeSpan.FromSeconds(30);
+    // A page that runs in the browser first starts .NET in the page (about 20 MB in a debug build), which on a busy
+    // 2-core machine can take longer than a circuit's connect.
+    private static readonly TimeSpan InteractiveTimeout = TimeSpan.FromSeconds(60);
 
     private readonly object gate = new();
     private readonly List<string> consoleErrors = [];
@@ -122,7 +124,16 @@ public sealed class PageSession : IAsyncDisposable
     {
         try
         {
-            await interactive.Task.WaitAsync(InteractiveTimeout);
+            // A page that runs in the browser has no circuit: its layout marks the body once it rendered there.
+            var inBrowser = Page.WaitForFunctionAsync("() => document.body?.dataset.interactive === 'WebAssembly'", null,
+                new() { Timeout = (float)InteractiveTimeout.TotalMilliseconds });
+            _ = inBrowser.ContinueWith(t => t.Exception, TaskContinuationOptions.OnlyOnFaulted);
+            var first = await Task.WhenAny(interactive.Task, inBrowser).WaitAsync(InteractiveTimeout);
+            if (first.IsFaulted)
+            {
+                // The wait in the page ended without the mark (a navigation, say): only the circuit can tell now.
+                await interactive.Task.WaitAsync(InteractiveTimeout);
+            }
         }
         catch (TimeoutException)
         {

@@ -172,7 +172,7 @@ public sealed class LessonRunTests
     public void Conditions_OnASnapshot_CompareAsWritten()
     {
         var simulation = Descriptor().CreateSimulation(4);
-        var start = LessonBaseline.Of(simulation.CreateSnapshot());
+        var start = LessonConditions.BaselineOf(simulation.CreateSnapshot());
         simulation.RunFor(TimeSpan.FromSeconds(3));
         var snapshot = simulation.CreateSnapshot();
         bool Reached(params LessonCondition[] all) => LessonConditions.IsReached(new LessonCheckpoint("g", all), snapshot, start);

@@ -28,11 +28,18 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Rooms = new RoomManager(Manager, Options.Create(new RoomLimits()), TimeProvider.System, NullLogger<RoomManager>.Instance);
         Services.AddSingleton<IRoomManager>(Rooms);
         Services.AddSingleton(PatternDashboard.Web.Tests.Classroom.ShippedLessons.Library);
+        Backend = new InProcessPageBackend(Manager, Rooms, PatternDashboard.Web.Tests.Classroom.ShippedLessons.Library) { BrowserId = BrowserId };
+        Services.AddSingleton<IPageBackend>(Backend);
         Services.AddSingleton(new PatternDashboard.Web.Hubs.HubRateLimitFilter(Options.Create(new PatternDashboard.Web.Hosting.ClientRateLimits())));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
+    /// <summary>The browser the pages act for, as the server's router would set it from the cookie.</summary>
+    protected const string BrowserId = "browser-1";
+
     protected FakeSessionManager Manager { get; } = new();
+
+    protected InProcessPageBackend Backend { get; }
 
     /// <summary>Real rooms over the fake sessions.</summary>
     protected RoomManager Rooms { get; }

@@ -15,7 +15,7 @@ public sealed class LeaderElectionPageTests : DashboardTestContext
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 
     private IRenderedComponent<LeaderElectionPage> RenderPage() =>
-        Render<LeaderElectionPage>(p => p.AddCascadingValue("BrowserId", "browser-1"));
+        Render<LeaderElectionPage>();
 
     private static SessionState ElectedState(string sessionId = "fake-1") => State(
         Snapshot(

@@ -17,7 +17,7 @@ public sealed class LessonPanelTests : DashboardTestContext
     private FakeSimulationSession SessionAtStep(int step, bool reached = false, Lesson? lesson = null)
     {
         var session = AddSession();
-        session.Lesson = new LessonProgress(lesson ?? Lesson, step, step, LessonBaseline.Of(Snapshot()), reached, false, null);
+        session.Lesson = new LessonProgress(lesson ?? Lesson, step, step, LessonConditions.BaselineOf(Snapshot()), reached, false, null);
         return session;
     }
 
@@ -76,7 +76,7 @@ public sealed class LessonPanelTests : DashboardTestContext
         Assert.True(first.Find("[data-testid=lesson-back]").HasAttribute("disabled"));
 
         var lastSession = AddSession(id: "fake-2");
-        lastSession.Lesson = new LessonProgress(Lesson, 5, 5, LessonBaseline.Of(Snapshot()), false, false, null);
+        lastSession.Lesson = new LessonProgress(Lesson, 5, 5, LessonConditions.BaselineOf(Snapshot()), false, false, null);
         var last = RenderPanel(lastSession);
         Assert.Empty(last.FindAll("[data-testid=lesson-next]"));
         Assert.Equal("Finish lesson", last.Find("[data-testid=lesson-finish]").TextContent.Trim());

@@ -15,7 +15,7 @@ public sealed class PrivateRunLinkTests : DashboardTestContext
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 
     private IRenderedComponent<LeaderElectionPage> RenderPage() =>
-        Render<LeaderElectionPage>(p => p.AddCascadingValue("BrowserId", "browser-1"));
+        Render<LeaderElectionPage>();
 
     [Fact]
     public async Task AnotherBrowsersRun_IsWatchedReadOnly_WithANoteOnHowToGetYourOwn()

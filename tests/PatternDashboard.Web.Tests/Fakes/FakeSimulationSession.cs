@@ -188,7 +188,7 @@ public sealed class FakeSimulationSession(string id, SessionState initial, IRead
     {
         ThrowIfFailing();
         LessonMoves.Add($"start {lesson.Id}");
-        Lesson = new LessonProgress(lesson, 0, 0, LessonBaseline.Of(Current.Snapshot), false, false, null);
+        Lesson = new LessonProgress(lesson, 0, 0, LessonConditions.BaselineOf(Current.Snapshot), false, false, null);
         return Task.CompletedTask;
     }
 

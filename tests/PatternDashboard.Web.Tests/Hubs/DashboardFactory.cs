@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Hosting;
 using PatternDashboard.Web.Hubs;
 using PatternDashboard.Web.Sessions;
 using PatternDashboard.Web.Tests.TestPatterns;
@@ -41,6 +42,30 @@ public class DashboardFactory : WebApplicationFactory<Program>
             .Build();
         await connection.StartAsync();
         return connection;
+    }
+
+    /// <summary>
+    /// A connection as a pattern page in a browser makes it: the hub's JSON settings and the browser's cookie, so the
+    /// runs it creates belong to <paramref name="browserId"/> (32 hex characters). Not started: the page backend starts it.
+    /// </summary>
+    public HubConnection PageConnection(string browserId)
+    {
+        var server = Server;
+        return new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, SimulationHub.Path.TrimStart('/')), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                options.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                options.WebSocketFactory = async (context, cancellationToken) =>
+                {
+                    var client = server.CreateWebSocketClient();
+                    client.ConfigureRequest = request => request.Headers.Cookie = $"{BrowserId.CookieName}={browserId}";
+                    return await client.ConnectAsync(context.Uri, cancellationToken);
+                };
+            })
+            .AddJsonProtocol(options => HubJson.Configure(options.PayloadSerializerOptions))
+            .Build();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -34,7 +34,7 @@ public sealed class SnapshotInfoJsonConverterTests
         {
             PublishedAt = DateTimeOffset.Parse("2026-11-23T12:00:00Z"),
         };
-        return SnapshotInfo.Of(state);
+        return SnapshotInfo.From(state);
     }
 
     [Theory]

@@ -33,8 +33,8 @@ public sealed class PublishStampTests
         await session.ControlAsync(ControlAction.Play);
         var state = session.Capture(() => session.RunFrames(clock, 10))[^1];
 
-        var first = SnapshotInfo.Of(state);
-        var second = SnapshotInfo.Of(state);
+        var first = SnapshotInfo.Of(state, session);
+        var second = SnapshotInfo.Of(state, session);
 
         Assert.Same(first, second);
         Assert.Equal(state.PublishedAt.ToUnixTimeMilliseconds(), first.PublishedAtMs);
@@ -49,7 +49,7 @@ public sealed class PublishStampTests
         var published = session.Capture(() => session.RunFrames(clock, 30));
 
         Assert.True(published.Count >= 2);
-        Assert.NotSame(SnapshotInfo.Of(published[0]), SnapshotInfo.Of(published[1]));
-        Assert.True(SnapshotInfo.Of(published[1]).SimulatedTime > SnapshotInfo.Of(published[0]).SimulatedTime);
+        Assert.NotSame(SnapshotInfo.Of(published[0], session), SnapshotInfo.Of(published[1], session));
+        Assert.True(SnapshotInfo.Of(published[1], session).SimulatedTime > SnapshotInfo.Of(published[0], session).SimulatedTime);
     }
 }

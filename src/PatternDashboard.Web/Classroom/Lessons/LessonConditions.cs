@@ -4,12 +4,6 @@ using PatternDashboard.Simulation.Kernel;
 
 namespace PatternDashboard.Web.Classroom.Lessons;
 
-/// <summary>What a step's conditions compare against: the run when the step began (before its action).</summary>
-public sealed record LessonBaseline(double Time, JsonElement Details)
-{
-    public static LessonBaseline Of(SimulationSnapshot snapshot) => new(snapshot.SimulatedTime, LessonConditions.DetailsOf(snapshot));
-}
-
 /// <summary>Evaluates checkpoint conditions on a snapshot: metrics, detail values, invariants, nodes and time.</summary>
 public static class LessonConditions
 {
@@ -18,6 +12,9 @@ public static class LessonConditions
     public static readonly string[] DetailOps = [.. NumberOps, "exists", "missing", "changed"];
 
     private static readonly JsonSerializerOptions DetailsJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The run as a step begins, before its action: what the step's conditions compare against.</summary>
+    public static LessonBaseline BaselineOf(SimulationSnapshot snapshot) => new(snapshot.SimulatedTime, DetailsOf(snapshot));
 
     /// <summary>True when every condition of the checkpoint holds on <paramref name="snapshot"/>.</summary>
     public static bool IsReached(LessonCheckpoint checkpoint, SimulationSnapshot snapshot, LessonBaseline baseline)

@@ -29,7 +29,7 @@ public sealed class AmbassadorPageTests : DashboardTestContext
             Pattern = Descriptor,
         });
         Services.GetRequiredService<NavigationManager>().NavigateTo("/patterns/ambassador?session=amb-1");
-        return Render<AmbassadorPage>(p => p.AddCascadingValue("BrowserId", "browser-1"));
+        return Render<AmbassadorPage>();
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed class CircuitBreakerPageTests : DashboardTestContext
     private IRenderedComponent<CircuitBreakerPage> RenderPage(FakeSimulationSession session)
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/patterns/circuit-breaker?session={session.Id}");
-        return Render<CircuitBreakerPage>(p => p.AddCascadingValue("BrowserId", "browser-1"));
+        return Render<CircuitBreakerPage>();
     }
 
     [Fact]

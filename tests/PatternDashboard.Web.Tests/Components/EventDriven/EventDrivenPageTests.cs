@@ -28,7 +28,7 @@ public sealed class EventDrivenPageTests : DashboardTestContext
         var session = Manager.Add(new FakeSimulationSession("ed-1", State(cluster.CreateSnapshot(), "ed-1"), EventDrivenPattern.Faults) { Pattern = EventDrivenPattern.Descriptor });
         Navigation.NavigateTo("/patterns/event-driven?session=ed-1");
         RenderPopovers();
-        return (Render<EventDrivenPage>(p => p.AddCascadingValue("BrowserId", "browser-1")), session);
+        return (Render<EventDrivenPage>(), session);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class PatternPageContractTests : DashboardTestContext
 
     /// <summary>The page component whose route is the pattern's address.</summary>
     private static Type PageFor(string patternId) =>
-        typeof(PatternPageBase).Assembly.GetTypes()
+        new[] { typeof(PatternPageBase).Assembly, typeof(Program).Assembly }.SelectMany(a => a.GetTypes())
             .Where(t => t.IsSubclassOf(typeof(PatternPageBase)) && !t.IsAbstract)
             .SingleOrDefault(t => t.GetCustomAttributes<RouteAttribute>().Any(r => r.Template == DashboardUrls.Pattern(patternId)))
         ?? throw new Xunit.Sdk.XunitException($"No page has the route {DashboardUrls.Pattern(patternId)}.");
@@ -52,14 +52,7 @@ public sealed class PatternPageContractTests : DashboardTestContext
         var page = PageFor(patternId);
         var host = Render(builder =>
         {
-            builder.OpenComponent<CascadingValue<string>>(0);
-            builder.AddAttribute(1, "Name", "BrowserId");
-            builder.AddAttribute(2, "Value", "browser-1");
-            builder.AddAttribute(3, "ChildContent", (RenderFragment)(child =>
-            {
-                child.OpenComponent(0, page);
-                child.CloseComponent();
-            }));
+            builder.OpenComponent(0, page);
             builder.CloseComponent();
         });
         return host.FindComponent<PatternPage>();

@@ -28,7 +28,7 @@ public sealed class PubSubPageTests : DashboardTestContext
         var session = Manager.Add(new FakeSimulationSession("ps-1", State(cluster.CreateSnapshot(), "ps-1"), PubSubPattern.Faults) { Pattern = PubSubPattern.Descriptor });
         Navigation.NavigateTo("/patterns/pub-sub?session=ps-1");
         RenderPopovers();
-        return (Render<PubSubPage>(p => p.AddCascadingValue("BrowserId", "browser-1")), session);
+        return (Render<PubSubPage>(), session);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using PatternDashboard.Simulation.Kernel;
-using PatternDashboard.Web.Rooms;
 using PatternDashboard.Web.Sessions;
 using JoinCode = PatternDashboard.Web.Rooms.RoomCode;
 
@@ -14,16 +13,11 @@ public abstract partial class PatternPageBase
 {
     private string? attachedRoomCode;
 
-    // Known only on the instructor's page, for its secret link; never rendered on a page without control.
-    private string? instructorKey;
-
-    [Inject] public required IRoomManager Rooms { get; init; }
-
     /// <summary>The room to watch, from the address (<c>?room=CODE</c>).</summary>
     [SupplyParameterFromQuery(Name = "room")] public string? RoomCode { get; set; }
 
     /// <summary>The room this page watches, or null for a private run.</summary>
-    public Room? Room { get; private set; }
+    public OpenedRoom? Room { get; private set; }
 
     /// <summary>Whether this page had the room's key in its address and it did not match.</summary>
     public bool WrongInstructorKey { get; private set; }
@@ -36,10 +30,10 @@ public abstract partial class PatternPageBase
     /// <summary>Opens a room for this page's pattern that this page controls, then shows it.</summary>
     public async Task StartRoomAsync()
     {
-        CreatedRoom created;
+        OpenedRoom created;
         try
         {
-            created = Rooms.Create(Owner, PatternId, new CreateSessionRequest());
+            created = await Backend.CreateRoomAsync(PatternId);
         }
         catch (Exception e) when (e is SessionLimitException or SimulationInputException)
         {
@@ -47,9 +41,9 @@ public abstract partial class PatternPageBase
             return;
         }
         await StopWatchingAsync();
-        EnterRoom(created.Room, created.InstructorKey);
-        await RememberKeyAsync(created.Room.Code, created.InstructorKey);
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["room"] = created.Room.Code, ["session"] = null }), replace: true);
+        EnterRoom(created);
+        await RememberKeyAsync(created.Code, created.InstructorKey!);
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["room"] = created.Code, ["session"] = null }), replace: true);
     }
 
     /// <summary>"Try it yourself": copies the room's current state into a private run of this browser and opens it.</summary>
@@ -62,8 +56,8 @@ public abstract partial class PatternPageBase
         Forking = true;
         try
         {
-            var fork = await Rooms.ForkAsync(room.Code, Owner);
-            Navigation.NavigateTo(DashboardUrls.Session(PatternId, fork.Id));
+            var forkId = await Backend.ForkRoomAsync(room.Code);
+            Navigation.NavigateTo(DashboardUrls.Session(PatternId, forkId));
         }
         catch (Exception e) when (e is SessionLimitException or SimulationInputException)
         {
@@ -76,26 +70,26 @@ public abstract partial class PatternPageBase
     }
 
     /// <summary>The secret link that gives control of the room, or null on a page that does not control it.</summary>
-    public string? InstructorLink => Room is { } room && CanControl && instructorKey is { } key
+    public string? InstructorLink => Room is { } room && CanControl && room.InstructorKey is { } key
         ? DashboardUrls.InstructorLink(Navigation.BaseUri, PatternId, room.Code, key)
         : null;
 
     private async Task AttachRoomAsync()
     {
-        var room = Rooms.Find(RoomCode);
-        if (room is null || room.Session.Pattern.Id != PatternId)
+        string? key = KeyInAddress();
+        var room = await Backend.OpenRoomAsync(RoomCode!, key);
+        if (room is null || room.PatternId != PatternId)
         {
             LeaveRoom();
             attachedRoomCode = Normalized(RoomCode!);
             Status = PageSessionStatus.RoomNotFound;
-            Problem = room is not null ? $"Room {room.Code} shows {room.Session.Pattern.Title}; open it from the join page."
+            Problem = room is not null ? $"Room {room.Code} shows {Registry.Get(room.PatternId).Title}; open it from the join page."
                 : JoinCode.TryNormalize(RoomCode, out var code) ? $"There is no open room {code}. Check the code with your instructor; rooms close after a while with nobody watching."
                 : JoinCode.FormatHint;
             return;
         }
-        string? key = KeyInAddress();
-        WrongInstructorKey = key is not null && !room.IsInstructorKey(key);
-        EnterRoom(room, WrongInstructorKey ? null : key);
+        WrongInstructorKey = key is not null && !room.CanControl;
+        EnterRoom(room);
         if (WrongInstructorKey)
         {
             Notice = $"That instructor link does not open room {room.Code}, so you are watching. Ask for the link again.";
@@ -107,32 +101,34 @@ public abstract partial class PatternPageBase
     }
 
     /// <summary>Watches the room; with its (checked) key this page controls it, otherwise it only watches.</summary>
-    private void EnterRoom(Room room, string? checkedKey)
+    private void EnterRoom(OpenedRoom room)
     {
         Room = room;
         attachedRoomCode = room.Code;
-        instructorKey = checkedKey;
-        CanControl = checkedKey is not null;
-        Watch(CanControl ? room.Session : new WatchOnlySession(room.Session, room.Code));
+        CanControl = room.CanControl;
+        Watch(room.Session);
     }
 
     /// <summary>A session named in the address; a room's session found that way is watched, never controlled, without the key.</summary>
-    private void WatchExisting(ISimulationSession existing)
+    private void WatchExisting(OpenedRun existing)
     {
-        if (Rooms.FindBySession(existing.Id) is { } room)
+        LeaveRoom();
+        if (existing.RoomCode is { } code)
         {
-            EnterRoom(room, checkedKey: null);
+            EnterRoom(new OpenedRoom(code, PatternId, existing.Session, false, null));
             return;
         }
-        LeaveRoom();
-        Watch(existing);
+        Watch(existing.Session);
+        if (!existing.CanControl)
+        {
+            (CanControl, Notice) = (false, OpenedRun.ReadOnlyNotice);
+        }
     }
 
     private void LeaveRoom()
     {
         Room = null;
         attachedRoomCode = null;
-        instructorKey = null;
         CanControl = true;
         WrongInstructorKey = false;
     }
@@ -153,11 +149,10 @@ public abstract partial class PatternPageBase
         {
             string? kept = null;
             await SafeRun.TryAsync(async () => kept = await JS.InvokeAsync<string?>("patternDashboard.roomKey", room.Code));
-            if (room.IsInstructorKey(kept))
+            if (kept is not null && await Backend.OpenRoomAsync(room.Code, kept) is { CanControl: true } claimed)
             {
-                CanControl = true;
-                instructorKey = kept;
-                Session = room.Session;
+                await StopWatchingAsync();
+                EnterRoom(claimed);
                 StateHasChanged();
             }
         }

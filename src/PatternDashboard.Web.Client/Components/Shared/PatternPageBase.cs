@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using PatternDashboard.Simulation.Kernel;
-using PatternDashboard.Web.Rooms;
 using PatternDashboard.Web.Sessions;
 
 namespace PatternDashboard.Web.Components.Shared;
@@ -37,14 +36,16 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
     private IJSObjectReference? shortcuts;
     private bool rendered;
     private string? addressSessionId;
+    private SimulationSnapshot? detailsOf;
+    private object? details;
 
-    [Inject] public required ISessionManager Sessions { get; init; }
+    [Inject] public required IPageBackend Backend { get; init; }
+
+    [Inject] public required PatternRegistry Registry { get; init; }
 
     [Inject] public required NavigationManager Navigation { get; init; }
 
     [Inject] public required IJSRuntime JS { get; init; }
-
-    [CascadingParameter(Name = "BrowserId")] public string? BrowserId { get; set; }
 
     /// <summary>The session to reuse, from the address (<c>?session=ID</c>).</summary>
     [SupplyParameterFromQuery(Name = "session")] public string? SessionId { get; set; }
@@ -87,13 +88,25 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
     /// </summary>
     public bool CanControl { get; private set; } = true;
 
+    /// <summary>The pattern's details in the latest state as its own type (read once per state), or null.</summary>
+    protected T? DetailsAs<T>() where T : class
+    {
+        if (State?.Snapshot is not { } snapshot)
+        {
+            return null;
+        }
+        if (!ReferenceEquals(detailsOf, snapshot))
+        {
+            (detailsOf, details) = (snapshot, HubSnapshots.DetailsAs<T>(snapshot.Details));
+        }
+        return details as T;
+    }
+
     /// <summary>Events fetched so far, bounded.</summary>
     public EventBuffer Events { get; } = new();
 
     /// <summary>This browser's other open sessions, offered when a limit refused a new one.</summary>
-    public IReadOnlyList<ISimulationSession> OtherRuns { get; private set; } = [];
-
-    private string Owner => BrowserId ?? "anonymous";
+    public IReadOnlyList<RunSummary> OtherRuns { get; private set; } = [];
 
     protected override async Task OnParametersSetAsync()
     {
@@ -142,13 +155,13 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
     public Task StartNewRunAsync() => AttachAsync(forceNew: true);
 
     /// <summary>Watches one of this browser's other runs instead of starting a new one.</summary>
-    public void Reopen(ISimulationSession session) => Navigation.NavigateTo(DashboardUrls.Session(session.Pattern.Id, session.Id));
+    public void Reopen(RunSummary run) => Navigation.NavigateTo(DashboardUrls.Session(run.PatternId, run.SessionId));
 
     /// <summary>Closes one of this browser's other runs to make room, then starts a new one.</summary>
-    public Task CloseAndStartAsync(ISimulationSession other)
+    public async Task CloseAndStartAsync(RunSummary other)
     {
-        Sessions.Close(other.Id);
-        return StartNewRunAsync();
+        CommandError = await SafeRun.TryAsync(() => Backend.CloseRunAsync(other.SessionId));
+        await StartNewRunAsync();
     }
 
     private async Task AttachAsync(bool forceNew = false)
@@ -161,16 +174,9 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
             return;
         }
         LeaveRoom();
-        var existing = forceNew || SessionId is null ? null : Sessions.Find(SessionId);
-        if (existing is { IsClosed: false } && existing.Pattern.Id == PatternId)
+        var existing = forceNew || SessionId is null ? null : await Backend.OpenRunAsync(SessionId);
+        if (existing is not null && existing.Session.Pattern.Id == PatternId)
         {
-            if (SessionOwnership.IsSomeoneElsesRun(existing, Owner))
-            {
-                // A shared link hands over a view of someone else's run, never control of it.
-                Watch(WatchOnlySession.OfPrivateRun(existing));
-                (CanControl, Notice) = (false, SessionOwnership.ReadOnlyNotice);
-                return;
-            }
             WatchExisting(existing);
             return;
         }
@@ -180,7 +186,7 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
         }
         try
         {
-            var created = Sessions.Create(Owner, PatternId, new CreateSessionRequest());
+            var created = await Backend.CreateRunAsync(PatternId);
             Watch(created);
             await OpenLiveAsync(created);
             addressSessionId = created.Id;
@@ -190,7 +196,7 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
         {
             Status = PageSessionStatus.Refused;
             Problem = e.Message;
-            OtherRuns = [.. Sessions.ListByOwner(Owner).Where(s => !s.IsClosed)];
+            OtherRuns = await Backend.ListMyRunsAsync();
         }
     }
 

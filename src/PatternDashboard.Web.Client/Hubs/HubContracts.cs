@@ -1,10 +1,17 @@
 using System.Runtime.CompilerServices;
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Classroom.Lessons;
 using PatternDashboard.Web.Sessions;
 
 namespace PatternDashboard.Web.Hubs;
 
 // The hub's JSON shapes (camelCase on the wire). docs/hub-api.md documents each; keep the two in step.
+
+/// <summary>Where the hub listens.</summary>
+public static class HubAddress
+{
+    public const string Path = "/hubs/simulation";
+}
 
 /// <summary>A pattern the server offers, with the options CreateSession accepts.</summary>
 public sealed record PatternSummary(string Id, string Title, string Summary, IReadOnlyList<OptionDefinition> Options);
@@ -48,7 +55,11 @@ public sealed class FaultInput
 }
 
 /// <summary>The answer to InjectFault: the id to pass to ClearFault, or null for an instant action.</summary>
-public sealed record FaultInjected(string? ActiveFaultId);
+public sealed record FaultInjected(string? ActiveFaultId)
+{
+    /// <summary>The fault as it is now active, or null for an instant action.</summary>
+    public ActiveFault? Fault { get; init; }
+}
 
 /// <summary>The second argument of Control: action "play", "pause", "step", "speed" (value 0.01 to 100) or "reset" (value: a new seed, optional).</summary>
 public sealed class ControlInput
@@ -91,8 +102,36 @@ public sealed record SnapshotInfo(
     // One hub form per published state, shared by every connection streaming it; dropped with the state.
     private static readonly ConditionalWeakTable<SessionState, SnapshotInfo> Shared = new();
 
+    /// <summary>How many viewers watch the session (pages and hub streams), when this state was first sent.</summary>
+    public int Viewers { get; init; }
+
+    /// <summary>Where the session is on its timeline, for a time scrubber.</summary>
+    public TimelineInfo? Timeline { get; init; }
+
+    /// <summary>The lesson the session walks through, or null.</summary>
+    public LessonInfo? Lesson { get; init; }
+
+    // The last hub form per session with its session-level parts (viewers, timeline, lesson), so every connection
+    // streaming the same moment shares one object and its serialized bytes, and a lesson step shows at once.
+    private static readonly ConditionalWeakTable<ISimulationSession, Built> Latest = new();
+
     /// <summary>The hub form of a published state, built by the first viewer that needs it and reused by the rest.</summary>
-    public static SnapshotInfo Of(SessionState state) => Shared.GetValue(state, From);
+    public static SnapshotInfo Of(SessionState state, ISimulationSession session)
+    {
+        int viewers = session.ViewerCount;
+        var timeline = session.Timeline;
+        var lesson = session.Lesson is { } progress ? LessonInfo.Of(progress) : null;
+        if (Latest.TryGetValue(session, out var built) && ReferenceEquals(built.State, state)
+            && built.Info.Viewers == viewers && built.Info.Timeline == timeline && built.Info.Lesson == lesson)
+        {
+            return built.Info;
+        }
+        var info = Shared.GetValue(state, From) with { Viewers = viewers, Timeline = timeline, Lesson = lesson };
+        Latest.AddOrUpdate(session, new Built(state, info));
+        return info;
+    }
+
+    private sealed record Built(SessionState State, SnapshotInfo Info);
 
     public static SnapshotInfo From(SessionState state)
     {
@@ -126,3 +165,17 @@ public sealed record SnapshotInfo(
         _ => status.ToString().ToLowerInvariant(),
     };
 }
+
+/// <summary>A session's lesson as the hub sends it: which lesson (ListLessons names them), the step shown, and its checkpoint.</summary>
+/// <param name="ActedUpTo">The last step whose action has run.</param>
+/// <param name="Reached">True once the step's checkpoint held.</param>
+/// <param name="Acting">True while the step's action runs.</param>
+/// <param name="ActionProblem">Why the step's action could not happen, in words for the learner.</param>
+public sealed record LessonInfo(string LessonId, int StepIndex, int ActedUpTo, bool Reached, bool Acting, string? ActionProblem)
+{
+    public static LessonInfo Of(LessonProgress progress) =>
+        new(progress.Lesson.Id, progress.StepIndex, progress.ActedUpTo, progress.Reached, progress.Acting, progress.ActionProblem);
+}
+
+/// <summary>Whether this connection may change a session, and the room it belongs to (OpenSession's answer).</summary>
+public sealed record SessionAccess(string SessionId, string PatternId, bool CanControl, string? RoomCode);

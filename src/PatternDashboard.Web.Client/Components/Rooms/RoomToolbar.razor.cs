@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using PatternDashboard.Web.Components.Shared;
-using PatternDashboard.Web.Rooms;
+using PatternDashboard.Web.Sessions;
 
 namespace PatternDashboard.Web.Components.Rooms;
 
@@ -27,7 +27,7 @@ public partial class RoomToolbar : IAsyncDisposable
     /// <summary>From the address: <c>?presenter=1</c> starts in presenter mode.</summary>
     [SupplyParameterFromQuery(Name = "presenter")] public string? PresenterParameter { get; set; }
 
-    public string JoinLink(Room room) => DashboardUrls.JoinRoom(Navigation.BaseUri, room.Code);
+    public string JoinLink(OpenedRoom room) => DashboardUrls.JoinRoom(Navigation.BaseUri, room.Code);
 
     protected override void OnInitialized() => _ = RefreshViewersAsync(stop.Token);
 
@@ -56,9 +56,9 @@ public partial class RoomToolbar : IAsyncDisposable
             int shown = -1;
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                if (Page.Room is { } room && room.ViewerCount != shown)
+                if (Page.Room is not null && Page.Session is { } session && session.ViewerCount != shown)
                 {
-                    shown = room.ViewerCount;
+                    shown = session.ViewerCount;
                     await InvokeAsync(StateHasChanged);
                 }
             }

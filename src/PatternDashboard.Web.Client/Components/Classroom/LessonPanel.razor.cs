@@ -15,7 +15,9 @@ public partial class LessonPanel
     private bool busy;
     private string? error;
 
-    [Inject] public required LessonLibrary Library { get; init; }
+    private IReadOnlyList<Lesson> lessons = [];
+
+    [Inject] public required IPageBackend Backend { get; init; }
 
     /// <summary>The session whose lesson this shows.</summary>
     [Parameter, EditorRequired] public required ISimulationSession Session { get; set; }
@@ -28,7 +30,13 @@ public partial class LessonPanel
 
     private LessonProgress? Progress => Session.Lesson;
 
-    private IReadOnlyList<Lesson> Lessons => Library.ForPattern(Session.Pattern.Id);
+    private IReadOnlyList<Lesson> Lessons => lessons;
+
+    protected override async Task OnInitializedAsync()
+    {
+        // Without the list the lesson in progress still shows; only the picker stays empty, and it says why.
+        error = await SafeRun.TryAsync(async () => lessons = await Backend.LessonsAsync(Session.Pattern.Id));
+    }
 
     private Task StartAsync(Lesson lesson) => RunAsync(() => Session.StartLessonAsync(lesson));
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace PatternDashboard.Web.Classroom.Lessons;
 
 /// <summary>
@@ -26,3 +28,6 @@ public sealed record LessonProgress(
     /// <summary>"waiting", "reached", or "none" for a step without a checkpoint.</summary>
     public string CheckpointStatus => Step.Checkpoint is null ? "none" : Reached ? "reached" : "waiting";
 }
+
+/// <summary>What a step's conditions compare against: the run when the step began (before its action).</summary>
+public sealed record LessonBaseline(double Time, JsonElement Details);

@@ -16,7 +16,7 @@ public partial class LeaderElectionPage : PatternPageBase
 
     private SimulationSnapshot? Snapshot => State?.Snapshot;
 
-    private LeaderElectionDetails? Details => Snapshot?.Details as LeaderElectionDetails;
+    private LeaderElectionDetails? Details => DetailsAs<LeaderElectionDetails>();
 
     private IReadOnlyList<string> MemberIds =>
         [.. (Snapshot?.Nodes ?? []).Where(n => !LeaderElectionPresenter.IsClient(n)).Select(n => n.Id)];

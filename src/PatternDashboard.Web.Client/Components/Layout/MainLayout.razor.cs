@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using MudBlazor;
+using PatternDashboard.Web.Components.Shared;
 
 namespace PatternDashboard.Web.Components.Layout;
 
@@ -7,6 +10,17 @@ public partial class MainLayout
 {
     private bool drawerOpen = true;
     private bool isDarkMode;
+
+    [Inject] public required IJSRuntime JS { get; init; }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            // Nothing depends on the mark inside the app, so a failure needs no message.
+            await SafeRun.TryAsync(async () => await JS.InvokeVoidAsync("patternDashboard.markInteractive", RendererInfo.Name));
+        }
+    }
 
     /// <summary>
     /// MudBlazor's theme, tuned for projectors and for WCAG AA: every palette colour used as text or as a button's

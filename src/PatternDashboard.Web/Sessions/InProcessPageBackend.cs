@@ -1,0 +1,69 @@
+using PatternDashboard.Web.Classroom.Lessons;
+using PatternDashboard.Web.Rooms;
+
+namespace PatternDashboard.Web.Sessions;
+
+/// <summary>
+/// The page backend of a page rendered on the server: the session and room managers in this process, acting for the
+/// browser whose id the server's router sets (<see cref="BrowserId"/>). One per circuit.
+/// </summary>
+public sealed class InProcessPageBackend(ISessionManager sessions, IRoomManager rooms, LessonLibrary lessons) : IPageBackend
+{
+    /// <summary>The browser this circuit serves, from its cookie; pages before it is known act as "anonymous".</summary>
+    public string? BrowserId { get; set; }
+
+    private string Owner => BrowserId ?? "anonymous";
+
+    public Task<ISimulationSession> CreateRunAsync(string patternId) =>
+        Task.FromResult(sessions.Create(Owner, patternId, new CreateSessionRequest()));
+
+    public Task<OpenedRun?> OpenRunAsync(string sessionId)
+    {
+        if (sessions.Find(sessionId) is not { IsClosed: false } session)
+        {
+            return Task.FromResult<OpenedRun?>(null);
+        }
+        OpenedRun opened = rooms.FindBySession(session.Id) is { } room
+            ? new(new WatchOnlySession(session, room.Code), false, room.Code)
+            : SessionOwnership.IsSomeoneElsesRun(session, Owner)
+                // A shared link hands over a view of someone else's run, never control of it.
+                ? new(WatchOnlySession.OfPrivateRun(session), false, null)
+                : new(session, true, null);
+        return Task.FromResult<OpenedRun?>(opened);
+    }
+
+    public Task<IReadOnlyList<RunSummary>> ListMyRunsAsync() => Task.FromResult<IReadOnlyList<RunSummary>>(
+        [.. sessions.ListByOwner(Owner).Where(s => !s.IsClosed)
+            .Select(s => new RunSummary(s.Id, s.Pattern.Id, s.Pattern.Title, s.Current.Snapshot.SimulatedTime))]);
+
+    public Task CloseRunAsync(string sessionId)
+    {
+        if (sessions.Find(sessionId) is { } session)
+        {
+            SessionOwnership.CheckOwner(session, Owner);
+            sessions.Close(session.Id);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<OpenedRoom> CreateRoomAsync(string patternId)
+    {
+        var created = rooms.Create(Owner, patternId, new CreateSessionRequest());
+        return Task.FromResult(new OpenedRoom(created.Room.Code, patternId, created.Room.Session, true, created.InstructorKey));
+    }
+
+    public Task<OpenedRoom?> OpenRoomAsync(string roomCode, string? instructorKey)
+    {
+        if (rooms.Find(roomCode) is not { } room)
+        {
+            return Task.FromResult<OpenedRoom?>(null);
+        }
+        bool control = room.IsInstructorKey(instructorKey);
+        var session = control ? room.Session : new WatchOnlySession(room.Session, room.Code);
+        return Task.FromResult<OpenedRoom?>(new(room.Code, room.Session.Pattern.Id, session, control, control ? instructorKey : null));
+    }
+
+    public async Task<string> ForkRoomAsync(string roomCode) => (await rooms.ForkAsync(roomCode, Owner)).Id;
+
+    public Task<IReadOnlyList<Lesson>> LessonsAsync(string patternId) => Task.FromResult(lessons.ForPattern(patternId));
+}
