@@ -54,6 +54,20 @@ public sealed class ClientServerPageTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task NewWindowCloses_CurveTableGetsItsPoint()
+    {
+        var cluster = RunCluster(load: 5, seconds: 15);
+        var (cut, session) = RenderWith(cluster);
+        await cut.WaitForAssertionAsync(() => Assert.Single(cut.FindAll("tr[data-curve-point]")));
+
+        cluster.RunFor(TimeSpan.FromSeconds(10));
+        session.Push(State(cluster.CreateSnapshot(), "cs-1"));
+
+        await cut.WaitForAssertionAsync(() => Assert.Equal(2, cut.FindAll("tr[data-curve-point]").Count));
+        Assert.Equal("20", cut.FindAll("tr[data-curve-point]")[0].GetAttribute("data-curve-point"));
+    }
+
+    [Fact]
     public async Task LoadPreset_SendsTheSetLoadFaultWithThatShareOfCapacity()
     {
         var (cut, session) = RenderWith(RunCluster(load: 5, seconds: 5));

@@ -19,6 +19,7 @@ public partial class LatencyCurveChart
     private List<ChartSeries<double>> series = [];
     private ScatterPlotChartOptions options = new();
     private (int Count, double Last, string Model, double Rate)? drawn;
+    private bool redraw = true;
 
     /// <summary>The run's details, with the measured points and the model. Default: none (an empty chart).</summary>
     [Parameter] public ClientServerDetails? Details { get; set; }
@@ -28,11 +29,12 @@ public partial class LatencyCurveChart
 
     private IEnumerable<LoadPoint> LatestPoints => (Details?.Curve ?? []).Reverse().Take(TableRows);
 
-    protected override bool ShouldRender() => drawn != Key();
+    protected override bool ShouldRender() => redraw;
 
     protected override void OnParametersSet()
     {
-        if (drawn == Key())
+        redraw = drawn != Key();
+        if (!redraw)
         {
             return;
         }
