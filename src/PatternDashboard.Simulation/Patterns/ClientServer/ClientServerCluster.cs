@@ -302,12 +302,18 @@ public sealed partial class ClientServerCluster : SimulationBase
 /// <summary>How client requests ended, as running totals.</summary>
 public sealed class RequestTally
 {
-    public long Answered;
-    public long Rejected;
-    public long TimedOut;
-    public long Reset;
-    public long LateAnswers;
-    public long Retries;
+    public long Answered { get; internal set; }
+
+    public long Rejected { get; internal set; }
+
+    public long TimedOut { get; internal set; }
+
+    public long Reset { get; internal set; }
+
+    /// <summary>Answers that came after their client gave up.</summary>
+    public long LateAnswers { get; internal set; }
+
+    public long Retries { get; internal set; }
 
     public RequestTally Copy() => (RequestTally)MemberwiseClone();
 

@@ -15,6 +15,8 @@ public sealed class QueueingServer : SimulationNode
     private readonly Dictionary<long, Held> inService = [];
     private readonly SeededRandom work;
     private TimeSpan lastChange;
+    private double busyArea;
+    private double heldArea;
 
     public QueueingServer(SimulationBase simulation, string id, string label, int workers, int queueLimit, ServiceTime serviceTime)
         : base(simulation, id, label)
@@ -59,9 +61,6 @@ public sealed class QueueingServer : SimulationNode
 
     /// <summary>Request-seconds held (waiting or in service) since the start: its growth over time is the mean L.</summary>
     public double HeldSeconds => heldArea + InSystem * (Now - lastChange).TotalSeconds;
-
-    private double busyArea;
-    private double heldArea;
 
     protected override void OnMessage(string from, IMessage message)
     {
