@@ -1,6 +1,7 @@
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Patterns.Ambassador;
 using PatternDashboard.Simulation.Patterns.CircuitBreaker;
+using PatternDashboard.Simulation.Patterns.ClientServer;
 using PatternDashboard.Simulation.Patterns.EventDriven;
 using PatternDashboard.Simulation.Patterns.LeaderElection;
 using PatternDashboard.Simulation.Patterns.PubSub;
@@ -17,5 +18,6 @@ public static class PatternCatalog
         AmbassadorPattern.Descriptor,
         PubSubPattern.Descriptor,
         EventDrivenPattern.Descriptor,
+        ClientServerPattern.Descriptor,
     ]);
 }
