@@ -4,6 +4,7 @@ using PatternDashboard.Simulation.Patterns.CircuitBreaker;
 using PatternDashboard.Simulation.Patterns.EventDriven;
 using PatternDashboard.Simulation.Patterns.LeaderElection;
 using PatternDashboard.Simulation.Patterns.PubSub;
+using PatternDashboard.Simulation.Patterns.ServiceDiscovery;
 
 namespace PatternDashboard.Simulation.Patterns;
 
@@ -17,5 +18,6 @@ public static class PatternCatalog
         AmbassadorPattern.Descriptor,
         PubSubPattern.Descriptor,
         EventDrivenPattern.Descriptor,
+        ServiceDiscoveryPattern.Descriptor,
     ]);
 }
