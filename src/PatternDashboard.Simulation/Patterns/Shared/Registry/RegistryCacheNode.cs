@@ -11,6 +11,8 @@ namespace PatternDashboard.Simulation.Patterns.Shared.Registry;
 /// </summary>
 public abstract class RegistryCacheNode : SimulationNode
 {
+    private static readonly TimeSpan FirstQueryDelay = TimeSpan.FromMilliseconds(500);
+
     private readonly string registryId;
     private readonly Action<LeaseEvent> report;
     private readonly Action refresh;
@@ -51,7 +53,8 @@ public abstract class RegistryCacheNode : SimulationNode
     /// <summary>Whether this node wants a cache at all now (a client in server-side mode does not).</summary>
     protected virtual bool WantsCache => true;
 
-    public override void Start() => UpdateRefreshing();
+    /// <summary>The first query waits a moment, as a starting process does, so the instances starting with it are listed.</summary>
+    public override void Start() => StartTimer(FirstQueryDelay, UpdateRefreshing);
 
     /// <summary>Starts refreshing (asking at once) or stops, as <see cref="WantsCache"/> now says.</summary>
     public void UpdateRefreshing()

@@ -14,6 +14,9 @@ public sealed class ServiceInstanceNode : SimulationNode
     private static readonly TimeSpan BaseServiceTime = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan ServiceTimeTail = TimeSpan.FromMilliseconds(5);
 
+    // Processes of one deployment start within a moment of each other.
+    private static readonly TimeSpan StartupSpread = TimeSpan.FromMilliseconds(300);
+
     private readonly RegistryPolicy policy;
     private readonly string registryId;
     private readonly Action<LeaseEvent> report;
@@ -40,8 +43,12 @@ public sealed class ServiceInstanceNode : SimulationNode
 
     public long HeartbeatsSent { get; private set; }
 
-    /// <summary>Registers, then renews every heartbeat; the first registration waits a random part of a heartbeat so instances do not beat in step.</summary>
-    public override void Start() => StartTimer(Random.NextTime(TimeSpan.Zero, policy.Heartbeat), Register);
+    /// <summary>Registers as it starts, then renews every heartbeat, the first after a random part of one so instances do not beat in step.</summary>
+    public override void Start() => StartTimer(Random.NextTime(TimeSpan.Zero, StartupSpread), () =>
+    {
+        Send(registryId, new RegisterInstance(Id));
+        StartTimer(Random.NextTime(TimeSpan.Zero, policy.Heartbeat), heartbeat);
+    });
 
     /// <summary>Scale in: a graceful shutdown that deregisters before the process stops.</summary>
     public void Retire()
