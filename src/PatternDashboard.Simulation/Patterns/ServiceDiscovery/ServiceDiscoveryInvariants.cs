@@ -22,8 +22,11 @@ public sealed class DeadInstanceLeavesMonitor(ServiceDiscoveryCluster cluster)
         }
         var now = cluster.Clock.Now;
         var allowed = cluster.Policy.Lease + RegistryPolicy.EvictionSweep;
-        foreach (var instance in cluster.Instances)
+        var instances = cluster.Instances;
+        // Checked after every event: an index loop, so no enumerator is allocated.
+        for (int i = 0; i < instances.Count; i++)
         {
+            var instance = instances[i];
             if (instance.Lifecycle != NodeLifecycle.Crashed || registry.Entry(instance.Id) is not { } entry)
             {
                 continue;
