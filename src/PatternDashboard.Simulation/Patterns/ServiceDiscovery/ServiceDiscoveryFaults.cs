@@ -20,7 +20,7 @@ public sealed partial class ServiceDiscoveryCluster
         string? refusal = definition.Id switch
         {
             Fault.CrashRegistry when !Registry.IsUp => "The registry is already down; restart it first.",
-            Fault.ScaleOut when instances.Count >= MaxInstances && !instances.Exists(i => i.Retired) => $"The service already runs the maximum of {MaxInstances} instances.",
+            Fault.ScaleOut when instances.Count >= MaxInstances && !instances.Exists(i => i.Retired) => $"The service already has the maximum of {MaxInstances} instances; restart a dead one instead.",
             Fault.ScaleIn when instances.Count(i => i.IsUp) <= 1 => "Only one instance is running; the service keeps it.",
             Fault.ClientSide when Mode == DiscoveryMode.ClientSide => "Discovery is already client-side.",
             Fault.ServerSide when Mode == DiscoveryMode.ServerSide => "Discovery is already server-side.",
