@@ -152,12 +152,13 @@ public sealed partial class RoomTests(AppServerFixture app, BrowserFixture brows
         // The text field hands its value on asynchronously, so an Enter pressed the instant the code is filled in
         // can reach the form first ("A room code is required"); a person seeing that presses Enter again.
         var required = student.Page.GetByText("A room code is required");
-        await Expect(student.Page.Locator(".join-error").Or(student.Page.Locator(".room-badge"))).ToBeVisibleAsync();
+        // The room's page runs in the browser: it first starts .NET there, which a busy machine makes slow.
+        await Expect(student.Page.Locator(".join-error").Or(student.Page.Locator(".room-badge"))).ToBeVisibleAsync(new() { Timeout = 60_000 });
         if (await required.IsVisibleAsync())
         {
             await field.PressAsync("Enter");
         }
-        await Expect(student.Page).ToHaveURLAsync(room);
+        await Expect(student.Page).ToHaveURLAsync(room, new() { Timeout = 60_000 });
         var page = new LeaderElectionPage(student.Page);
         await Expect(page.Heading).ToBeVisibleAsync();
         await Expect(student.Page.Locator(".room-badge")).ToHaveTextAsync($"Room {code}");

@@ -13,6 +13,9 @@ public abstract partial class PatternPageBase
 {
     private string? attachedRoomCode;
 
+    // The room whose address and key were dealt with after the page rendered (see SettleRoomAsync).
+    private string? settledRoomCode;
+
     /// <summary>The room to watch, from the address (<c>?room=CODE</c>).</summary>
     [SupplyParameterFromQuery(Name = "room")] public string? RoomCode { get; set; }
 
@@ -98,6 +101,7 @@ public abstract partial class PatternPageBase
         {
             await RememberKeyAsync(room.Code, key!);
         }
+        await SettleRoomAsync();
     }
 
     /// <summary>Watches the room; with its (checked) key this page controls it, otherwise it only watches.</summary>
@@ -133,13 +137,17 @@ public abstract partial class PatternPageBase
         WrongInstructorKey = false;
     }
 
-    /// <summary>After the first render: take the key out of the address, or reclaim control with the key this tab kept.</summary>
-    private async Task OnFirstRenderForRoomAsync()
+    /// <summary>
+    /// Once the page has rendered and its room is open (in the browser the room opens after the first render, through the
+    /// hub): take the key out of the address, or reclaim control with the key this tab kept. Once per room.
+    /// </summary>
+    private async Task SettleRoomAsync()
     {
-        if (Room is not { } room)
+        if (!rendered || Room is not { } room || settledRoomCode == room.Code)
         {
             return;
         }
+        settledRoomCode = room.Code;
         if (KeyInAddress() is not null)
         {
             // The instructor link must not stay on a projected screen or in shared browser history.

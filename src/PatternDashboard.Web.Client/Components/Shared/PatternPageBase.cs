@@ -126,7 +126,7 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
         {
             rendered = true;
             UpdateAddress();
-            await OnFirstRenderForRoomAsync();
+            await SettleRoomAsync();
             selfReference = DotNetObjectReference.Create(this);
             // Without shortcuts every control still works by button, so a failure here needs no message.
             _ = await SafeRun.TryAsync(async () =>
