@@ -35,8 +35,9 @@ public sealed partial class RoomTests(AppServerFixture app, BrowserFixture brows
             await student.Node("n1").ClickAsync();
             await Expect(student.Button("Crash n1")).ToHaveCountAsync(0);
 
-            await Expect(instructor.Page.Locator(".room-viewers")).ToHaveTextAsync("2 viewers, you included");
+            // The count arrives with the run's updates, so it is checked once the run plays (a paused room shows it late).
             await teacher.PlayAsync();
+            await Expect(instructor.Page.Locator(".room-viewers")).ToHaveTextAsync("2 viewers, you included");
             await teacher.WaitForLeaderAsync();
             await teacher.Node("n1").ClickAsync();
             await teacher.Button("Crash n1").ClickAsync();

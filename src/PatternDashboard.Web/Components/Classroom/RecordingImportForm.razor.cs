@@ -44,7 +44,8 @@ public partial class RecordingImportForm
             }
             var recording = Recording.FromJson(text);
             var session = await RecordingOpener.OpenAsync(Sessions, BrowserId ?? "anonymous", recording);
-            Navigation.NavigateTo(RecordingOpener.PageFor(session));
+            // A full load: the run's page may be one that runs in the browser.
+            Navigation.NavigateTo(RecordingOpener.PageFor(session), forceLoad: true);
         }
         catch (Exception ex) when (RecordingOpener.IsExpected(ex) || ex is IOException or DecoderFallbackException)
         {

@@ -33,7 +33,8 @@ public partial class ReplayLinkPage
         {
             var recording = RecordingLink.Unpack(Packed);
             var session = await RecordingOpener.OpenAsync(Sessions, BrowserId ?? "anonymous", recording);
-            Navigation.NavigateTo(RecordingOpener.PageFor(session), replace: true);
+            // A full load: the run's page may be one that runs in the browser.
+            Navigation.NavigateTo(RecordingOpener.PageFor(session), forceLoad: true, replace: true);
         }
         catch (Exception e) when (RecordingOpener.IsExpected(e))
         {

@@ -76,6 +76,7 @@ public partial class Join
             return;
         }
         error = null;
-        Navigation.NavigateTo(DashboardUrls.Room(room.Session.Pattern.Id, room.Code), replace: Code is not null);
+        // A full load: the room's page may be one that runs in the browser, which this server-side router cannot show.
+        Navigation.NavigateTo(DashboardUrls.Room(room.Session.Pattern.Id, room.Code), new NavigationOptions { ForceLoad = true, ReplaceHistoryEntry = Code is not null });
     }
 }
