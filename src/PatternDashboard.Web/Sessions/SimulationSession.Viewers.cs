@@ -10,6 +10,9 @@ public sealed partial class SimulationSession
     /// <summary>Raised after every publish, on the publishing thread; for tests that count publishes.</summary>
     internal event Action<SessionState>? StatePublished;
 
+    // Set outside the gate by a viewer joining or leaving; the next tick turns it into a publish.
+    private int viewersChanged;
+
     public async IAsyncEnumerable<SessionState> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = Channel.CreateBounded<Published>(new BoundedChannelOptions(1)
@@ -73,6 +76,11 @@ public sealed partial class SimulationSession
 
     private void PublishIfDueLocked()
     {
+        // A viewer joining or leaving changes the count every state carries, even while the run is paused.
+        if (Interlocked.Exchange(ref viewersChanged, 0) == 1)
+        {
+            dirty = true;
+        }
         // A millisecond of slack so ticks at 60 Hz land on a 15-per-second beat instead of slipping a tick.
         if (dirty && time.GetElapsedTime(lastPublishTimestamp) >= publishInterval - TimeSpan.FromMilliseconds(1))
         {
@@ -106,6 +114,7 @@ public sealed partial class SimulationSession
         {
             viewers = [.. viewers, channel];
         }
+        Volatile.Write(ref viewersChanged, 1);
         Touch();
         if (closed)
         {
@@ -119,6 +128,7 @@ public sealed partial class SimulationSession
         {
             viewers = Array.FindAll(viewers, v => v != channel);
         }
+        Volatile.Write(ref viewersChanged, 1);
         Touch();
     }
 

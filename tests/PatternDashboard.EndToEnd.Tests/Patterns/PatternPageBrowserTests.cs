@@ -133,7 +133,8 @@ public sealed class PatternPageBrowserTests(AppServerFixture app, BrowserFixture
         await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Switch to light theme", Exact = true })).ToBeVisibleAsync();
         // Buttons fade to their dark colours; a check in the middle of the fade would judge colours nobody reads.
-        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => !(a instanceof CSSTransition) || a.playState !== 'running')");
+        // Only the fades under way now are awaited: a live page keeps starting transitions of its own.
+        await page.EvaluateAsync("() => Promise.allSettled(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished))");
     }
 
     private static async Task ExpectWhollyOnScreenAsync(ILocator locator, string what)

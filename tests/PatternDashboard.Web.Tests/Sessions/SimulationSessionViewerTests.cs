@@ -121,6 +121,31 @@ public sealed class SimulationSessionViewerTests
         await fastViewer;
     }
 
+    [Fact]
+    public async Task Paused_AViewerJoiningOrLeaving_IsPublishedOnce_SoEveryoneSeesTheCount()
+    {
+        using var session = PingSession(clock);
+        session.RunFrames(clock, 30);
+
+        IAsyncEnumerator<SessionState>? viewer = null;
+        var joined = session.Capture(() =>
+        {
+            viewer = session.WatchAsync(CancellationToken.None).GetAsyncEnumerator();
+            viewer.MoveNextAsync().AsTask().GetAwaiter().GetResult();
+            session.RunFrames(clock, 60);
+        });
+        var left = session.Capture(() =>
+        {
+            viewer!.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            session.RunFrames(clock, 60);
+        });
+
+        Assert.Equal(SessionStatus.Paused, session.Current.Status);
+        Assert.Single(joined);
+        Assert.Single(left);
+        Assert.Equal(0, session.ViewerCount);
+    }
+
     private static int Count(List<SessionState> states)
     {
         lock (states)
