@@ -1,12 +1,11 @@
 using System.Net;
-using PatternDashboard.Simulation.Patterns.CircuitBreaker;
-using PatternDashboard.Simulation.Patterns.LeaderElection;
+using PatternDashboard.Simulation.Patterns;
 using PatternDashboard.Web.Components;
 using PatternDashboard.Web.Tests.Hubs;
 
 namespace PatternDashboard.Web.Tests.Http;
 
-/// <summary>A page of the browser project is sent to run in the browser (WebAssembly); the rest run on the server.</summary>
+/// <summary>Every pattern page is sent to run in the browser (WebAssembly); the static pages run on the server.</summary>
 [Collection(DashboardCollection.Name)]
 public sealed class RenderModeTests(DashboardFactory app)
 {
@@ -18,10 +17,13 @@ public sealed class RenderModeTests(DashboardFactory app)
         return await response.Content.ReadAsStringAsync();
     }
 
-    [Fact]
-    public async Task LeaderElection_RunsInTheBrowser()
+    public static TheoryData<string> PatternIds => [.. PatternCatalog.CreateRegistry().All.Select(p => p.Id)];
+
+    [Theory]
+    [MemberData(nameof(PatternIds))]
+    public async Task PatternPage_RunsInTheBrowser(string patternId)
     {
-        string html = await PageAsync(DashboardUrls.Pattern(LeaderElectionPattern.Id));
+        string html = await PageAsync(DashboardUrls.Pattern(patternId));
 
         Assert.Contains("\"type\":\"webassembly\"", html);
         Assert.Contains(typeof(BrowserRoutes).FullName!, html);
@@ -37,13 +39,5 @@ public sealed class RenderModeTests(DashboardFactory app)
 
         Assert.Contains("\"type\":\"server\"", html);
         Assert.DoesNotContain("\"type\":\"webassembly\"", html);
-    }
-
-    [Fact]
-    public async Task APatternNotMovedYet_RunsOnTheServer()
-    {
-        string html = await PageAsync(DashboardUrls.Pattern(CircuitBreakerPattern.Id));
-
-        Assert.Contains("\"type\":\"server\"", html);
     }
 }

@@ -16,7 +16,7 @@ public partial class AmbassadorPage : PatternPageBase
 
     private SimulationSnapshot? Snapshot => State?.Snapshot;
 
-    private AmbassadorDetails? Details => Snapshot?.Details as AmbassadorDetails;
+    private AmbassadorDetails? Details => DetailsAs<AmbassadorDetails>();
 
     private string AmbassadorStatus => Details switch
     {

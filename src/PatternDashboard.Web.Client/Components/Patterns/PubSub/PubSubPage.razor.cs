@@ -18,7 +18,7 @@ public partial class PubSubPage : PatternPageBase
 
     private SimulationSnapshot? Snapshot => State?.Snapshot;
 
-    private PubSubDetails? Details => Snapshot?.Details as PubSubDetails;
+    private PubSubDetails? Details => DetailsAs<PubSubDetails>();
 
     private IReadOnlyList<SubscriptionDetails> Subscriptions => Details?.Subscriptions ?? [];
 

@@ -17,7 +17,7 @@ public partial class CircuitBreakerPage : PatternPageBase
 
     private SimulationSnapshot? Snapshot => State?.Snapshot;
 
-    private CircuitBreakerDetails? Details => Snapshot?.Details as CircuitBreakerDetails;
+    private CircuitBreakerDetails? Details => DetailsAs<CircuitBreakerDetails>();
 
     /// <summary>One outcome chart per service, then the caller's busy slots.</summary>
     private IEnumerable<(string Title, IReadOnlyList<SeriesView> Series)> ChartGroups

@@ -18,7 +18,7 @@ public partial class ServiceDiscoveryPage : PatternPageBase
 
     private SimulationSnapshot? Snapshot => State?.Snapshot;
 
-    private ServiceDiscoveryDetails? Details => Snapshot?.Details as ServiceDiscoveryDetails;
+    private ServiceDiscoveryDetails? Details => DetailsAs<ServiceDiscoveryDetails>();
 
     private string RegistryText => Details switch
     {

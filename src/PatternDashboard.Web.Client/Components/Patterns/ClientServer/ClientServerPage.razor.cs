@@ -17,7 +17,7 @@ public partial class ClientServerPage : PatternPageBase
 
     private SimulationSnapshot? Snapshot => State?.Snapshot;
 
-    private ClientServerDetails? Details => Snapshot?.Details as ClientServerDetails;
+    private ClientServerDetails? Details => DetailsAs<ClientServerDetails>();
 
     private double? LiveUtilization => Latest(Metric.Utilization) / 100;
 

@@ -17,7 +17,7 @@ public partial class EventDrivenPage : PatternPageBase
 
     private SimulationSnapshot? Snapshot => State?.Snapshot;
 
-    private EventDrivenDetails? Details => Snapshot?.Details as EventDrivenDetails;
+    private EventDrivenDetails? Details => DetailsAs<EventDrivenDetails>();
 
     private List<SeriesView> SuccessSeries => SeriesNamed(EventDrivenPattern.Metric.RegistrationsSucceeded);
 
