@@ -34,7 +34,8 @@ internal sealed class AppUnderTest : IAsyncDisposable
             return new AppUnderTest(url, null);
         }
         var app = new InProcessApp(options.UpdatesPerSecond, settings ?? new Dictionary<string, string?>());
-        app.UseKestrel(0);
+        // Port 0: a free one. Every connection's output is counted, for the bytes each viewer costs on the wire.
+        app.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0, listen => listen.Use(WireCounter.Count)));
         app.StartServer();
         var address = app.ClientOptions.BaseAddress;
         if (address.Port == 0 || !address.IsLoopback)
@@ -48,7 +49,9 @@ internal sealed class AppUnderTest : IAsyncDisposable
     public async Task<HubConnection> ConnectAsync(CancellationToken cancellationToken)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(BaseAddress, SimulationHub.Path.TrimStart('/')))
+            // Offers permessage-deflate as browsers do, so the hub's compressed stream is what is measured.
+            .WithUrl(new Uri(BaseAddress, SimulationHub.Path.TrimStart('/')), http => http.WebSocketConfiguration = socket =>
+                socket.DangerousDeflateOptions = new System.Net.WebSockets.WebSocketDeflateOptions())
             .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .Build();
         await connection.StartAsync(cancellationToken);

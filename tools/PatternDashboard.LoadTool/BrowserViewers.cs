@@ -61,15 +61,15 @@ internal sealed class BrowserViewers : IAsyncDisposable
         }
     }
 
-    /// <summary>Opens <paramref name="count"/> student pages on the room (its join address), each in its own browser context.</summary>
+    /// <summary>Opens <paramref name="count"/> more student pages on the room (its join address), each in its own browser context.</summary>
     public async Task OpenAsync(Uri address, string patternId, string roomCode, int count, string chromiumPath)
     {
         if (!File.Exists(chromiumPath))
         {
             throw new InvalidOperationException($"Chromium is not at {chromiumPath}. Install it (apt-get install chromium) or pass --chromium PATH.");
         }
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        playwright ??= await Playwright.CreateAsync();
+        browser ??= await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = chromiumPath,
             Headless = true,
@@ -82,7 +82,7 @@ internal sealed class BrowserViewers : IAsyncDisposable
             var context = await browser.NewContextAsync(new BrowserNewContextOptions { ReducedMotion = ReducedMotion.Reduce });
             contexts.Add(context);
             var page = await context.NewPageAsync();
-            if (i == 0)
+            if (pages.Count == 0)
             {
                 // Every page gets the same renders; one page's circuit frames stand for all of them.
                 page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) => RecordFrame(frame);

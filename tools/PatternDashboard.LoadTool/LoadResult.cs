@@ -26,6 +26,12 @@ internal sealed record LoadResult(
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    /// <summary>Bytes the in-process server wrote to its sockets while measuring; null for a running app.</summary>
+    public long? WireBytes { get; init; }
+
+    /// <summary>Connections streaming the session while measuring: hub viewers, pages and the tool's probe.</summary>
+    public int StreamingConnections { get; init; } = 1;
+
     public string Format()
     {
         var lines = new List<string>
@@ -45,7 +51,13 @@ internal sealed record LoadResult(
             lines.Add($"Page DOM delay (ms):     {Percentiles(PageDelays)}  ({PageDelays.Count} clock changes, {PageUnmatched} unmatched)");
             lines.Add($"Bytes per circuit frame: {Percentiles(RenderFrameBytes)}  (one page's Blazor frames, before compression)");
         }
-        lines.Add($"Bytes per hub update:    {Percentiles(UpdateBytes)}");
+        lines.Add($"Bytes per hub update:    {Percentiles(UpdateBytes)}  (as serialized, before compression)");
+        if (WireBytes is { } wire)
+        {
+            double perSecond = wire / Measured.TotalSeconds;
+            lines.Add($"Sent on the wire:        {Kb(perSecond)}/s in all, {Kb(perSecond / StreamingConnections)}/s per streaming connection " +
+                $"({StreamingConnections}: viewers, pages and the probe; after WebSocket compression)");
+        }
         lines.Add($"Pacing drift at 1x (ms): {Percentiles(PacingDrift)}  (simulated vs wall time elapsed since the first measured update)");
         lines.Add($"Gap between publishes:   {Percentiles(PublishGaps)}  (ms; far above 1000/rate means the pacer stalled)");
         lines.Add(Cpu is { } cpu
@@ -57,7 +69,7 @@ internal sealed record LoadResult(
             lines.Add($"Heap per hub viewer:     {Kb(HeapPerHubViewer)} (slope 0 -> {Options.Viewers}; includes the tool's client side of each connection)");
             if (Options.Pages > 0)
             {
-                lines.Add($"Heap per browser page:   {Kb(HeapPerPage)} (slope over {Options.Pages} pages: the circuit of each)");
+                lines.Add($"Heap per browser page:   {Kb(HeapPerPage)} ({(Options.Pages > 1 ? $"slope over the {Options.Pages - 1} pages after the first" : "the one page, with its one-time costs")})");
             }
             if (Options.Sandboxes > 0)
             {

@@ -35,17 +35,27 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
 
         await using var browsers = new BrowserViewers();
         long? heapWithPages = heapWithViewers;
+        long? heapWithFirstPage = heapWithViewers;
         if (options.Pages > 0)
         {
-            var (lohBefore, pohBefore) = LargeAndPinnedHeaps();
-            progress.WriteLine($"Opening {options.Pages} browser pages...");
-            await browsers.OpenAsync(app.BaseAddress, options.PatternId, roomCode, options.Pages, options.ChromiumPath);
-            progress.WriteLine($"{browsers.Count} pages show the session");
+            // The first page costs the server one-time work (its prerender, the framework files it serves, caches);
+            // the per-page figure is the slope over the pages after it, when there are any.
+            progress.WriteLine("Opening a first browser page...");
+            await browsers.OpenAsync(app.BaseAddress, options.PatternId, roomCode, 1, options.ChromiumPath);
             await Task.Delay(Settle, cancellationToken);
-            heapWithPages = ManagedHeapAfterFullCollection(app);
-            var (lohAfter, pohAfter) = LargeAndPinnedHeaps();
-            progress.WriteLine($"Per page: large-object heap {(lohAfter - lohBefore) / 1024.0 / browsers.Count:0.0} KB, " +
-                $"pinned-object heap {(pohAfter - pohBefore) / 1024.0 / browsers.Count:0.0} KB (of the heap per page)");
+            heapWithFirstPage = heapWithPages = ManagedHeapAfterFullCollection(app);
+            if (options.Pages > 1)
+            {
+                var (lohBefore, pohBefore) = LargeAndPinnedHeaps();
+                progress.WriteLine($"Opening {options.Pages - 1} more browser pages...");
+                await browsers.OpenAsync(app.BaseAddress, options.PatternId, roomCode, options.Pages - 1, options.ChromiumPath);
+                await Task.Delay(Settle, cancellationToken);
+                heapWithPages = ManagedHeapAfterFullCollection(app);
+                var (lohAfter, pohAfter) = LargeAndPinnedHeaps();
+                progress.WriteLine($"Per page after the first: large-object heap {(lohAfter - lohBefore) / 1024.0 / (options.Pages - 1):0.0} KB, " +
+                    $"pinned-object heap {(pohAfter - pohBefore) / 1024.0 / (options.Pages - 1):0.0} KB (of the heap per page)");
+            }
+            progress.WriteLine($"{browsers.Count} pages show the session; the first cost {((heapWithFirstPage - heapWithViewers) ?? 0) / 1024.0:0.0} KB of heap");
             await browsers.ResetAsync();
         }
 
@@ -54,6 +64,7 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
         progress.WriteLine($"Measuring for {options.Duration.TotalSeconds:0} s...");
         var process = Process.GetCurrentProcess();
         var cpuStart = process.TotalProcessorTime;
+        long wireStart = WireCounter.Sent;
         var wall = Stopwatch.StartNew();
         viewers.Measuring = true;
         probe.Measuring = true;
@@ -75,6 +86,7 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
         wall.Stop();
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuStart;
+        long wire = WireCounter.Sent - wireStart;
 
         var pageDelays = new LatencyHistogram();
         int unmatched = 0;
@@ -111,9 +123,14 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
             probe.PacingDrift,
             probe.PublishGaps,
             PerItem(heapBefore, heapWithViewers, viewers.Count),
-            PerItem(heapWithViewers, heapWithPages, browsers.Count),
+            browsers.Count > 1 ? PerItem(heapWithFirstPage, heapWithPages, browsers.Count - 1) : PerItem(heapWithViewers, heapWithPages, browsers.Count),
             heapBefore,
-            sandbox);
+            sandbox)
+        {
+            // The probe streams too; the instructor's connection only sends its actions.
+            WireBytes = app.InProcess ? wire : null,
+            StreamingConnections = viewers.Count + browsers.Count + 1,
+        };
     }
 
     /// <summary>The shared room a class follows; the tool's own connection is its instructor and starts it playing.</summary>

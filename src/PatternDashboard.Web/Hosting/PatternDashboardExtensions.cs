@@ -85,6 +85,7 @@ public static class PatternDashboardExtensions
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRateLimiter();
         app.UseHeadAsGet();
+        app.UseHubCompression(SimulationHub.Path);
         // Routing chooses the endpoint here, after HEAD became GET (by default it would run first, and find none for HEAD).
         app.UseRouting();
         app.UseBrowserId();
