@@ -29,9 +29,10 @@ public sealed partial class ApiGatewayCluster : SimulationBase
         Settings = ApiGatewaySettings.From(Options);
         Network.Conditions = new LinkConditions(Settings.NetworkDelay, Settings.NetworkDelay / 2);
         Limits = new ClientLimiters(Clock, Settings);
-        var gateway = new GatewayNode(this, GatewayId, "Gateway");
-        gateways.Add(gateway);
-        AddNode(gateway);
+        // The second instance is there from the start, idle until deployed: a spare that receives no traffic.
+        gateways.Add(new GatewayNode(this, GatewayId, "Gateway"));
+        gateways.Add(new GatewayNode(this, SecondGatewayId, "Gateway 2") { Deployed = false });
+        gateways.ForEach(AddNode);
         for (int i = 1; i <= Settings.Clients; i++)
         {
             var client = new GatewayClientNode(this, ClientId(i), $"Client {i}");

@@ -27,7 +27,7 @@ public sealed partial class ApiGatewayCluster
             (Fault.FailInstance, DownstreamService { ErrorRate: > 0 } s) => $"{s.Label} already fails requests; undo that first.",
             (Fault.ServiceDown, DownstreamService s) when InstancesOf(s).All(i => !i.IsUp) => $"Every instance of {ServiceOfInstance(s.Id)} is already down.",
             (Fault.CrashGateway, _) when !gateways[0].IsUp => "The gateway is already down; restart it first.",
-            (Fault.SecondGateway, _) when gateways.Count > 1 && gateways[1].Deployed => "A second gateway is already running.",
+            (Fault.SecondGateway, _) when gateways[1].Deployed => "A second gateway is already running.",
             (Fault.FixedWindow, _) when Limits.Kind == LimiterKind.FixedWindow => "The fixed-window limiter is already in use.",
             (Fault.DirectCalls, _) when DirectCalls => "Clients already call the services directly.",
             _ => null,
@@ -106,24 +106,12 @@ public sealed partial class ApiGatewayCluster
 
     private Action DeploySecondGateway()
     {
-        if (gateways.Count == 1)
-        {
-            var second = new GatewayNode(this, SecondGatewayId, "Gateway 2");
-            gateways.Add(second);
-            AddNode(second);
-            second.Start();
-        }
-        else
-        {
-            gateways[1].Restart();
-            gateways[1].Deployed = true;
-        }
-        Log.Append(SecondGatewayId, "gateway", "A second gateway instance starts; it shares the limiter store with the first");
+        gateways[1].Deployed = true;
+        Log.Append(SecondGatewayId, "gateway", "A second gateway instance takes traffic; it shares the limiter store with the first");
         return () =>
         {
             gateways[1].Deployed = false;
-            gateways[1].Crash();
-            Log.Append(SecondGatewayId, "gateway", "The second gateway instance stops");
+            Log.Append(SecondGatewayId, "gateway", "The second gateway instance is taken out of service");
         };
     }
 

@@ -8,7 +8,7 @@ public static class ApiGatewayPattern
 {
     public const string Id = "api-gateway";
 
-    /// <summary>Node ids: the gateway gw (a second instance gw2); clients c1, c2...; service instances users-1, orders-2...</summary>
+    /// <summary>Node ids: the gateway gw and its spare gw2 (idle until deployed); clients c1, c2...; service instances users-1, orders-2...</summary>
     public const string GatewayId = "gw";
     public const string SecondGatewayId = "gw2";
 
@@ -153,7 +153,7 @@ public static class ApiGatewayPattern
             new FaultParameter("error rate", 1, 100, "%", 100)),
         new(Fault.ServiceDown, "Take its service down", "Stops every instance of this node's service: its route fails and the summary loses that part.", FaultTarget.Node),
         new(Fault.CrashGateway, "Crash the gateway", "The one entry point stops: every client's requests go unanswered, however healthy the services are."),
-        new(Fault.SecondGateway, "Second gateway instance", "Starts a second gateway sharing the limiter store; clients spread over both and fail over when one stops answering."),
+        new(Fault.SecondGateway, "Second gateway instance", "Puts the spare gateway in service, sharing the limiter store: clients spread over both and fail over when one stops answering."),
         new(Fault.FixedWindow, "Fixed-window limiter", "Limits each client to refill rate x window per fixed window instead of a token bucket; clearing it brings the bucket back."),
         LifecycleFaults.CrashNode with { Label = "Kill node", Description = "Kills a node without warning: a killed instance stops answering and the gateway's retry goes to another." },
         LifecycleFaults.RestartNode with { Description = "Starts a stopped node again." },
