@@ -141,7 +141,7 @@ public static class ApiGatewayPattern
 
     public static IReadOnlyList<FaultDefinition> Faults { get; } =
     [
-        new(Fault.Flood, "Flood from this client", "The client sends this many requests per second: the gateway limits it alone, the others go on as before.",
+        new(Fault.Flood, "Flood", "The client sends this many requests per second: the gateway limits it alone, the others go on as before.",
             FaultTarget.Node, new FaultParameter("rate", 1, 300, "per s", 80)),
         new(Fault.BadToken, "Expired token", "The client's token has expired: the gateway answers 401 and nothing of it reaches a service.", FaultTarget.Node),
         new(Fault.EdgeBurst, "Burst around a window edge",
@@ -151,7 +151,7 @@ public static class ApiGatewayPattern
             new FaultParameter("added latency", 10, 5000, "ms", 400)),
         new(Fault.FailInstance, "Failing instance", "The instance answers this share of requests with a server error.", FaultTarget.Node,
             new FaultParameter("error rate", 1, 100, "%", 100)),
-        new(Fault.ServiceDown, "Take its service down", "Stops every instance of this node's service: its route fails and the summary loses that part.", FaultTarget.Node),
+        new(Fault.ServiceDown, "Take the service down", "Stops every instance of this node's service: its route fails and the summary loses that part.", FaultTarget.Node),
         new(Fault.CrashGateway, "Crash the gateway", "The one entry point stops: every client's requests go unanswered, however healthy the services are."),
         new(Fault.SecondGateway, "Second gateway instance", "Puts the spare gateway in service, sharing the limiter store: clients spread over both and fail over when one stops answering."),
         new(Fault.FixedWindow, "Fixed-window limiter", "Limits each client to refill rate x window per fixed window instead of a token bucket; clearing it brings the bucket back."),

@@ -63,6 +63,14 @@ public sealed class ApiGatewayPresenter : INodePresenter
     public string AriaLabel(NodeView node) =>
         Caption(node) is { } caption ? $"{node.Label}, {StateText(node)}, {caption}" : $"{node.Label}, {StateText(node)}";
 
+    /// <summary>Client faults are for clients, instance faults for instances, as the cluster allows them.</summary>
+    public bool IsActionAvailable(NodeView node, FaultDefinition fault) => fault.Id switch
+    {
+        Fault.Flood or Fault.BadToken or Fault.EdgeBurst => IsClient(node),
+        Fault.SlowInstance or Fault.FailInstance or Fault.ServiceDown => IsInstance(node),
+        _ => true,
+    };
+
     private static double Double(NodeView node, string key) =>
         node.Properties.GetValueOrDefault(key) is IConvertible value ? value.ToDouble(System.Globalization.CultureInfo.InvariantCulture) : 0;
 }
