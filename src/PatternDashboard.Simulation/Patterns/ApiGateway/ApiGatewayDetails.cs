@@ -8,6 +8,7 @@ namespace PatternDashboard.Simulation.Patterns.ApiGateway;
 /// <param name="PeakSpanSeconds">The span over which each client's peak burst is measured.</param>
 /// <param name="BucketPeakBound">What a token bucket lets through in that span at most: capacity + rate x span.</param>
 /// <param name="WindowPeakBound">What a fixed window can let through in that span around an edge: twice its limit.</param>
+/// <param name="Retries">Backend calls the gateways tried again on another instance.</param>
 /// <param name="LevelStep">Seconds between two points of a client's level history.</param>
 public sealed record ApiGatewayDetails(
     string Limiter,
@@ -25,6 +26,7 @@ public sealed record ApiGatewayDetails(
     double LevelStep,
     long UnauthenticatedArrivals,
     long OverLimit,
+    long Retries,
     IReadOnlyList<ClientView> Clients,
     IReadOnlyList<RouteView> Routes,
     IReadOnlyList<InstanceView> Instances,
@@ -41,7 +43,7 @@ public sealed record ClientView(
     long TimedOut, long Passed, int PeakInSpan, IReadOnlyList<double> Levels);
 
 /// <summary>One route: where it goes and how its requests ended.</summary>
-public sealed record RouteView(string Route, string Target, long Forwarded, double PerSecond, long Ok, long Partial, long Failed);
+public sealed record RouteView(string Route, string Target, long Refused, long Limited, long Forwarded, double PerSecond, long Ok, long Partial, long Failed);
 
 /// <summary>One service instance: its load and state.</summary>
 public sealed record InstanceView(string Id, string Service, string State, bool Up, long Received, double PerSecond, int Busy, int Queued, long Errors);
@@ -70,6 +72,7 @@ public sealed partial class ApiGatewayCluster
         SampleInterval.TotalSeconds,
         UnauthenticatedArrivals,
         books.Values.Sum(b => b.OverLimit),
+        gateways.Sum(g => g.Retries),
         [.. clients.Select(ClientView)],
         [.. Route.All.Select(RouteView)],
         [.. instances.Select(i => new InstanceView(i.Id, ServiceOfInstance(i.Id), InstanceState(i), i.IsUp, i.Received,
@@ -90,6 +93,6 @@ public sealed partial class ApiGatewayCluster
     {
         var book = routeBooks[route];
         string target = Route.ServiceOf(route) ?? string.Join(" + ", Service.All);
-        return new RouteView(route, target, book.Forwarded, book.PerSecond, book.Ok, book.Partial, book.Failed);
+        return new RouteView(route, target, book.Refused, book.Limited, book.Forwarded, book.PerSecond, book.Ok, book.Partial, book.Failed);
     }
 }

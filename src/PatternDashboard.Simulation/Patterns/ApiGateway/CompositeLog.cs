@@ -65,7 +65,7 @@ public sealed class CompositeLog
     }
 }
 
-/// <summary>What one route did: requests the gateway passed on and how they ended.</summary>
+/// <summary>What one route did: requests refused (401) and limited (429) before routing, those passed on and how they ended.</summary>
 public sealed class RouteBook
 {
     private readonly RollingCounter rate = new(4);
@@ -77,6 +77,10 @@ public sealed class RouteBook
     public long Failed { get; private set; }
 
     public long Forwarded { get; set; }
+
+    public long Refused { get; set; }
+
+    public long Limited { get; set; }
 
     public double PerSecond { get; private set; }
 

@@ -45,8 +45,6 @@ public sealed class GatewayClientNode : SimulationNode
 
     public bool Flooding => Rate != cluster.Settings.RequestsPerSecond;
 
-    public int Awaiting => awaiting.Count;
-
     public override void Start() => ScheduleArrival();
 
     /// <summary>Changes the rate; the next arrival is drawn afresh.</summary>

@@ -34,6 +34,11 @@ public sealed class GatewayNode : SimulationNode
                 BackoffType = DelayBackoffType.Constant,
                 Randomizer = Random.Derive("retry").NextDouble,
                 ShouldHandle = args => ValueTask.FromResult(IsFailure(args.Outcome) && !life.IsCancellationRequested),
+                OnRetry = _ =>
+                {
+                    Retries++;
+                    return default;
+                },
             })
             .AddTimeout(timeout)
             .Build();
@@ -46,6 +51,9 @@ public sealed class GatewayNode : SimulationNode
     public long Received { get; private set; }
 
     public long Forwarded { get; private set; }
+
+    /// <summary>Backend calls tried again on another instance after a failure or a timeout.</summary>
+    public long Retries { get; private set; }
 
     protected override void OnMessage(string from, IMessage message)
     {
@@ -77,12 +85,14 @@ public sealed class GatewayNode : SimulationNode
         if (!cluster.Tokens.IsValid(request.Token))
         {
             book.Refused++;
+            cluster.RouteBook(request.Route).Refused++;
             Send(client, new ApiResponse(request.RequestId, HttpStatus.Unauthorized, "invalid or expired token"));
             return;
         }
         if (cluster.Limits.TryAdmit(client) is { } retryAfter)
         {
             book.Limited++;
+            cluster.RouteBook(request.Route).Limited++;
             Send(client, new ApiResponse(request.RequestId, HttpStatus.TooManyRequests, $"rate limited, retry after {retryAfter.TotalSeconds:0.##} s"));
             return;
         }

@@ -12,8 +12,6 @@ public sealed class InstanceBalancer(SimulationClock clock, IReadOnlyDictionary<
 
     private readonly Dictionary<string, TimeSpan> ejectedUntil = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<string> InstancesOf(string service) => instances[service];
-
     /// <summary>The caller's next instance of the service; <paramref name="turns"/> is the caller's own rotation.</summary>
     public string Pick(string service, Dictionary<string, int> turns)
     {
