@@ -175,7 +175,7 @@ public sealed partial class ApiGatewayCluster : SimulationBase
     public string ClientState(GatewayClientNode client) =>
         !client.IsUp ? LifecycleFaults.LifecycleWord(client.Lifecycle)
         : !Tokens.IsValid(client.Token) ? State.BadToken
-        : client.Flooding ? State.Flooding
+        : Faults.IsActive(Fault.Flood, client.Id) ? State.Flooding
         : State.Client;
 
     public static string InstanceState(DownstreamService instance) =>

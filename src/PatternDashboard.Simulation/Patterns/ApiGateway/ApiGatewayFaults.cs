@@ -20,7 +20,7 @@ public sealed partial class ApiGatewayCluster
         var node = request.Target is null ? null : Node(request.Target);
         string? refusal = (definition.Id, node) switch
         {
-            (Fault.Flood, GatewayClientNode { Flooding: true } c) => $"{c.Label} is already flooding; undo that first to change its rate.",
+            (Fault.Flood, GatewayClientNode c) when Faults.IsActive(Fault.Flood, c.Id) => $"{c.Label} is already flooding; undo that first to change its rate.",
             (Fault.BadToken, GatewayClientNode c) when !Tokens.IsValid(c.Token) => $"{c.Label}'s token has already expired.",
             (Fault.EdgeBurst, GatewayClientNode { IsUp: false } c) => $"{c.Label} is not running; restart it first.",
             (Fault.SlowInstance, DownstreamService { AddedLatency.Ticks: > 0 } s) => $"{s.Label} is already slow; undo that first.",

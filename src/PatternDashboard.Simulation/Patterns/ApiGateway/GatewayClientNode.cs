@@ -43,8 +43,6 @@ public sealed class GatewayClientNode : SimulationNode
     /// <summary>Requests per second it sends now.</summary>
     public double Rate { get; private set; }
 
-    public bool Flooding => Rate != cluster.Settings.RequestsPerSecond;
-
     public override void Start() => ScheduleArrival();
 
     /// <summary>Changes the rate; the next arrival is drawn afresh.</summary>

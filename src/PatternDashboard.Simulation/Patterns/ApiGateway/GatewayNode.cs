@@ -33,7 +33,8 @@ public sealed class GatewayNode : SimulationNode
                 Delay = TimeSpan.Zero,
                 BackoffType = DelayBackoffType.Constant,
                 Randomizer = Random.Derive("retry").NextDouble,
-                ShouldHandle = args => ValueTask.FromResult(IsFailure(args.Outcome) && !life.IsCancellationRequested),
+                // A call ended by the gateway's own crash is not tried again: the process that would try is gone.
+                ShouldHandle = args => ValueTask.FromResult(IsFailure(args.Outcome) && !args.Context.CancellationToken.IsCancellationRequested),
                 OnRetry = _ =>
                 {
                     Retries++;
@@ -118,8 +119,8 @@ public sealed class GatewayNode : SimulationNode
             Outcome<ServiceReply> outcome;
             try
             {
-                outcome = await single.ExecuteOutcomeAsync(static (c, s) => s.Self.CallAsync(s.Service, s.Token, c), context,
-                    (Self: this, Service: service, request.Token)).ConfigureAwait(false);
+                outcome = await single.ExecuteOutcomeAsync(static (c, s) => s.Self.CallAsync(s.Service, s.Token, s.Life, c), context,
+                    (Self: this, Service: service, request.Token, Life: startedIn)).ConfigureAwait(false);
             }
             finally
             {
@@ -181,8 +182,8 @@ public sealed class GatewayNode : SimulationNode
         Outcome<ServiceReply> outcome;
         try
         {
-            outcome = await part.ExecuteOutcomeAsync(static (c, s) => s.Self.CallAsync(s.Service, s.Token, c), context,
-                (Self: this, Service: service, Token: token)).ConfigureAwait(false);
+            outcome = await part.ExecuteOutcomeAsync(static (c, s) => s.Self.CallAsync(s.Service, s.Token, s.Life, c), context,
+                (Self: this, Service: service, Token: token, Life: startedIn)).ConfigureAwait(false);
         }
         finally
         {
@@ -198,18 +199,19 @@ public sealed class GatewayNode : SimulationNode
     }
 
     /// <summary>One attempt: the next instance of the service in turn, skipping those that failed a moment ago while others are fine.</summary>
-    private ValueTask<Outcome<ServiceReply>> CallAsync(string service, string token, ResilienceContext context)
+    private ValueTask<Outcome<ServiceReply>> CallAsync(string service, string token, CancellationTokenSource startedIn, ResilienceContext context)
     {
         string instance = cluster.Balancer.Pick(service, nextInstance);
         var (callId, reply) = pending.Start(context.CancellationToken);
         Send(instance, new ServiceRequest(callId, token));
-        return Watch(instance, reply);
+        return Watch(instance, reply, startedIn);
     }
 
-    private async ValueTask<Outcome<ServiceReply>> Watch(string instance, ValueTask<Outcome<ServiceReply>> reply)
+    // A failure or timeout counts against the instance; a call cut short by the gateway's own crash does not.
+    private async ValueTask<Outcome<ServiceReply>> Watch(string instance, ValueTask<Outcome<ServiceReply>> reply, CancellationTokenSource startedIn)
     {
         var outcome = await reply.ConfigureAwait(false);
-        if (IsFailure(outcome) && !life.IsCancellationRequested)
+        if (IsFailure(outcome) && !startedIn.IsCancellationRequested)
         {
             cluster.Balancer.NoteFailure(instance);
         }
