@@ -32,14 +32,7 @@ public sealed partial class ApiGatewayCluster : SimulationBase
         // The second instance is there from the start, idle until deployed: a spare that receives no traffic.
         gateways.Add(new GatewayNode(this, GatewayId, "Gateway"));
         gateways.Add(new GatewayNode(this, SecondGatewayId, "Gateway 2") { Deployed = false });
-        gateways.ForEach(AddNode);
-        for (int i = 1; i <= Settings.Clients; i++)
-        {
-            var client = new GatewayClientNode(this, ClientId(i), $"Client {i}");
-            clients.Add(client);
-            books.Add(client.Id, new ClientBook(Settings));
-            AddNode(client);
-        }
+        AddNode(gateways[0]);
         var byService = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         var profile = new ServiceProfile(1, 20, Settings.ServiceLatency, Settings.ServiceLatency * 0.4);
         foreach (string service in Service.All)
@@ -60,6 +53,15 @@ public sealed partial class ApiGatewayCluster : SimulationBase
             byService.Add(service, ids);
         }
         Balancer = new InstanceBalancer(Clock, byService);
+        // Around the live view's ring: the gateway on top, services down one side, the spare below, clients up the other.
+        AddNode(gateways[1]);
+        for (int i = 1; i <= Settings.Clients; i++)
+        {
+            var client = new GatewayClientNode(this, ClientId(i), $"Client {i}");
+            clients.Add(client);
+            books.Add(client.Id, new ClientBook(Settings));
+            AddNode(client);
+        }
         foreach (string route in Route.All)
         {
             routeBooks.Add(route, new RouteBook());
