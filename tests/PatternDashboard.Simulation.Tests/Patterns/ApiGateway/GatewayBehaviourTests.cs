@@ -39,6 +39,28 @@ public sealed class GatewayBehaviourTests
     }
 
     [Theory]
+    [MemberData(nameof(FewSeeds))]
+    public void Flood_ThroughTwoGatewaysAndACrash_StaysWithinOneBucket_SinceTheyShareTheStore(long seed)
+    {
+        var cluster = Create(seed);
+        var passes = RecordPasses(cluster);
+        Inject(cluster, Fault.SecondGateway);
+        cluster.RunFor(TimeSpan.FromSeconds(3));
+        Inject(cluster, Fault.Flood, ClientId(1), 120);
+        cluster.RunFor(TimeSpan.FromSeconds(10));
+        var crash = Inject(cluster, Fault.CrashGateway)!;
+        cluster.RunFor(TimeSpan.FromSeconds(5));
+        cluster.ClearFault(crash.Id);
+        cluster.RunFor(TimeSpan.FromSeconds(10));
+
+        var settings = cluster.Settings;
+        Assert.True(cluster.Gateways.All(g => g.Forwarded > 0), $"Seed {seed}: a gateway passed nothing on.");
+        Assert.True(WorstExcess(passes[ClientId(1)], settings.BucketCapacity, settings.RefillPerSecond) <= 1e-6,
+            $"Seed {seed}: two gateways, or a restarted one, let the flooder past one bucket's bound.");
+        Assert.True(cluster.Invariants.TotalViolations == 0, $"Seed {seed}: {Red(cluster)}");
+    }
+
+    [Theory]
     [MemberData(nameof(ManySeeds))]
     public void ExpiredToken_IsRefusedAtTheGateway_AndNeverReachesAService(long seed)
     {
