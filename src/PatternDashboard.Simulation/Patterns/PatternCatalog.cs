@@ -1,5 +1,6 @@
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Patterns.Ambassador;
+using PatternDashboard.Simulation.Patterns.ApiGateway;
 using PatternDashboard.Simulation.Patterns.CircuitBreaker;
 using PatternDashboard.Simulation.Patterns.ClientServer;
 using PatternDashboard.Simulation.Patterns.EventDriven;
@@ -21,5 +22,6 @@ public static class PatternCatalog
         EventDrivenPattern.Descriptor,
         ClientServerPattern.Descriptor,
         ServiceDiscoveryPattern.Descriptor,
+        ApiGatewayPattern.Descriptor,
     ]);
 }

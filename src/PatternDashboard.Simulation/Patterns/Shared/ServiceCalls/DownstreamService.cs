@@ -58,6 +58,9 @@ public sealed class DownstreamService : SimulationNode
     /// <summary>Share of requests that get <see cref="AddedLatency"/>, 0 to 1: all of them by default, fewer for spikes.</summary>
     public double LatencyShare { get; set; } = 1;
 
+    /// <summary>Runs for every request that reaches the service, before it is served: for monitors that watch what gets through.</summary>
+    public Action<string, ServiceRequest>? Arrived { get; init; }
+
     public int Busy { get; private set; }
 
     public int Queued => waiting.Count;
@@ -77,6 +80,7 @@ public sealed class DownstreamService : SimulationNode
             return;
         }
         Received++;
+        Arrived?.Invoke(from, request);
         if (Busy < Profile.Slots)
         {
             Begin(from, request.CallId);

@@ -3,7 +3,8 @@ using PatternDashboard.Simulation.Network;
 namespace PatternDashboard.Simulation.Patterns.Shared.ServiceCalls;
 
 /// <summary>A request for a downstream service; <see cref="CallId"/> lets the reply find its caller.</summary>
-public sealed record ServiceRequest(long CallId) : IMessage
+/// <param name="Credential">The token the caller presented, when the pattern passes one along; services here do not check it.</param>
+public sealed record ServiceRequest(long CallId, string? Credential = null) : IMessage
 {
     public string Kind => "request";
 }
