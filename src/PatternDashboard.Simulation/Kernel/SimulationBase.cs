@@ -214,7 +214,8 @@ public abstract partial class SimulationBase
         }
         var messages = Network.InFlight().Select(m => new MessageView(
             m.Id, m.From, m.To, m.Kind,
-            m.DeliverAt <= m.SentAt ? 1 : Math.Clamp((now - m.SentAt) / (m.DeliverAt - m.SentAt), 0, 1))).ToArray();
+            m.DeliverAt <= m.SentAt ? 1 : Math.Clamp((now - m.SentAt) / (m.DeliverAt - m.SentAt), 0, 1),
+            m.SentAt.TotalSeconds, m.DeliverAt.TotalSeconds)).ToArray();
         return new SimulationSnapshot(
             Pattern.Id, Seed, now.TotalSeconds, Scheduler.ExecutedCount,
             nodes.ConvertAll(Describe), DescribeLinks(), messages, Faults.Active, Invariants.Views(),

@@ -6,8 +6,11 @@ public sealed record NodeView(string Id, string Label, string State, bool Up, st
 /// <summary>A link between two nodes: "up", "down" (cut both ways) or "one-way" (only From to To works).</summary>
 public sealed record LinkView(string From, string To, string State);
 
-/// <summary>A message in flight; <see cref="Progress"/> runs from 0 at sending to 1 at arrival.</summary>
-public sealed record MessageView(long Id, string From, string To, string Kind, double Progress);
+/// <summary>
+/// A message in flight; <see cref="Progress"/> runs from 0 at sending to 1 at arrival. <see cref="SentAt"/> and
+/// <see cref="ArrivesAt"/> (simulated seconds) let a view move it between updates.
+/// </summary>
+public sealed record MessageView(long Id, string From, string To, string Kind, double Progress, double SentAt = 0, double ArrivesAt = 0);
 
 /// <summary>A bounded metric series for a chart.</summary>
 public sealed record SeriesView(string Name, string Unit, MetricPoint[] Points);

@@ -71,7 +71,7 @@ public sealed class ControlInput
 
 public sealed record NodeInfo(string Id, string Label, string State, bool Up, string Lifecycle, IReadOnlyDictionary<string, object?> Properties);
 
-public sealed record MessageInfo(long Id, string From, string To, string Kind, double Progress);
+public sealed record MessageInfo(long Id, string From, string To, string Kind, double Progress, double SentAt = 0, double ArrivesAt = 0);
 
 public sealed record EventInfo(long Sequence, double Time, string? Node, string Kind, string Text);
 
@@ -149,7 +149,7 @@ public sealed record SnapshotInfo(
             state.Generation,
             [.. s.Nodes.Select(n => new NodeInfo(n.Id, n.Label, n.State, n.Up, n.Lifecycle, n.Properties))],
             s.Links,
-            [.. s.Messages.Select(m => new MessageInfo(m.Id, m.From, m.To, m.Kind, Math.Round(m.Progress, 2)))],
+            [.. s.Messages.Select(m => new MessageInfo(m.Id, m.From, m.To, m.Kind, Math.Round(m.Progress, 2), Math.Round(m.SentAt, 4), Math.Round(m.ArrivesAt, 4)))],
             s.ActiveFaults,
             s.Invariants,
             s.Metrics,

@@ -58,7 +58,7 @@ public sealed class HubSnapshots
             info.EventCount,
             [.. info.Nodes.Select(n => new NodeView(n.Id, n.Label, n.State, n.Up, n.Lifecycle, Plain(n.Properties)))],
             info.Links,
-            [.. info.Messages.Select(m => new MessageView(m.Id, m.From, m.To, m.Kind, m.Progress))],
+            [.. info.Messages.Select(m => new MessageView(m.Id, m.From, m.To, m.Kind, m.Progress, m.SentAt, m.ArrivesAt))],
             info.ActiveFaults,
             info.Invariants,
             info.Metrics,

@@ -2,6 +2,7 @@ using Bunit;
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Web.Components.Patterns.LeaderElection;
 using PatternDashboard.Web.Components.Shared;
+using PatternDashboard.Web.Sessions;
 using PatternDashboard.Web.Tests.Fakes;
 using static PatternDashboard.Web.Tests.Fakes.TestStates;
 
@@ -140,5 +141,50 @@ public sealed class TopologyViewTests : DashboardTestContext
         cut.FindAll(".topology-details button").Single(b => b.TextContent.Trim() == "Crash n2").Click();
 
         Assert.Contains("Node 2 is already crashed; restart it first.", cut.Find(".mud-alert").TextContent);
+    }
+
+    private static SimulationSnapshot OneMessageInFlight(double time) => Snapshot(
+        nodes: [Raft("n1", "leader", 1, "n1"), Raft("n2", "follower", 1, "n1")],
+        time: time,
+        messages: [new MessageView(7, "n1", "n2", "heartbeat", (time - 10) / 0.04, SentAt: 10, ArrivesAt: 10.04)]);
+
+    [Fact]
+    public void Running_AMessage_FliesToItsReceiverAtTheRunsSpeed_FromWhereItIs()
+    {
+        var snapshot = OneMessageInFlight(10.01);
+        var session = new FakeSimulationSession("fake-1", State(snapshot, status: SessionStatus.Running, speed: 0.5));
+        var cut = Render<TopologyView>(p => p.Add(x => x.Snapshot, snapshot).Add(x => x.Session, session));
+
+        var message = cut.Find("path.message");
+        string style = message.GetAttribute("style")!;
+        Assert.Contains("flying", message.ClassList);
+        // 40 ms of flight at half speed take 80 ms of wall time, of which the first 20 are behind it.
+        Assert.Contains("--flight:0.08s", style);
+        Assert.Contains("--flown:-0.02s", style);
+    }
+
+    [Fact]
+    public void Running_ALaterUpdate_KeepsTheFlightItStarted()
+    {
+        var session = new FakeSimulationSession("fake-1", State(OneMessageInFlight(10.01), status: SessionStatus.Running));
+        var cut = Render<TopologyView>(p => p.Add(x => x.Snapshot, OneMessageInFlight(10.01)).Add(x => x.Session, session));
+        string first = cut.Find("path.message").GetAttribute("style")!;
+
+        cut.Render(p => p.Add(x => x.Snapshot, OneMessageInFlight(10.03)));
+
+        Assert.Equal(first, cut.Find("path.message").GetAttribute("style"));
+    }
+
+    [Fact]
+    public void Paused_AMessage_StandsWhereItIs()
+    {
+        var snapshot = OneMessageInFlight(10.02);
+        var session = new FakeSimulationSession("fake-1", State(snapshot, status: SessionStatus.Paused));
+        var cut = Render<TopologyView>(p => p.Add(x => x.Snapshot, snapshot).Add(x => x.Session, session));
+
+        var message = cut.Find("path.message");
+        Assert.DoesNotContain("flying", message.ClassList);
+        Assert.Null(message.GetAttribute("style"));
+        Assert.NotNull(message.GetAttribute("transform"));
     }
 }

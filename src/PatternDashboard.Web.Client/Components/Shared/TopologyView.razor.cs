@@ -63,6 +63,7 @@ public partial class TopologyView
         {
             ShapeOf(message.Kind);
         }
+        UpdateFlights();
     }
 
     /// <summary>"crashed", "leader, paused" or the node's state.</summary>
