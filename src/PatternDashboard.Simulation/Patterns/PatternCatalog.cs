@@ -5,6 +5,7 @@ using PatternDashboard.Simulation.Patterns.ClientServer;
 using PatternDashboard.Simulation.Patterns.EventDriven;
 using PatternDashboard.Simulation.Patterns.LeaderElection;
 using PatternDashboard.Simulation.Patterns.PubSub;
+using PatternDashboard.Simulation.Patterns.Saga;
 using PatternDashboard.Simulation.Patterns.ServiceDiscovery;
 
 namespace PatternDashboard.Simulation.Patterns;
@@ -21,5 +22,6 @@ public static class PatternCatalog
         EventDrivenPattern.Descriptor,
         ClientServerPattern.Descriptor,
         ServiceDiscoveryPattern.Descriptor,
+        SagaPattern.Descriptor,
     ]);
 }
