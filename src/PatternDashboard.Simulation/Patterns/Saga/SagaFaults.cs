@@ -19,6 +19,7 @@ public sealed partial class SagaCluster
                 $"{Node(request.Target!).Label} runs no step; aim it at a service.",
             Fault.FailureRate or Fault.ErrorRate or Fault.TimeoutRate when Faults.IsActive(definition.Id, service.Id) =>
                 $"{service.Label} already has {definition.Label.ToLowerInvariant()}; clear that first.",
+            Fault.PlaceOrder when !Shop.IsUp => "The shop is down; restart it first.",
             Fault.NoCompensations when NoCompensations => "Compensations are already off.",
             Fault.NonIdempotent when !StepsIdempotent => "Steps are already non-idempotent.",
             _ => null,
@@ -35,6 +36,9 @@ public sealed partial class SagaCluster
         var service = request.Target is null ? null : Node(request.Target) as SagaServiceNode;
         switch (definition.Id)
         {
+            case Fault.PlaceOrder:
+                Shop.PlaceNow();
+                return null;
             case Fault.FailNext:
                 Arm(failuresArmed, (int)value);
                 Log.Append(null, "fault", $"The next order to reach step {(int)value} ({SagaPattern.Step((int)value).Action}) will be refused there");

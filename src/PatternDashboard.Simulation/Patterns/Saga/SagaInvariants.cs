@@ -111,7 +111,7 @@ public sealed class SagaAudit(SagaCluster cluster)
 
 /// <summary>Every saga ends completed (T1..T4) or fully compensated in reverse order (T1..Tj, Cj..C1).</summary>
 public sealed class SagaEndsMonitor(SagaAudit audit)
-    : InvariantMonitor(MonitorId, "Every saga ends completed, or fully compensated in reverse order")
+    : InvariantMonitor(MonitorId, "Every saga ends completed, or compensated in reverse")
 {
     public const string MonitorId = "saga-ends-right";
 
@@ -124,7 +124,7 @@ public sealed class SagaEndsMonitor(SagaAudit audit)
 
 /// <summary>Money and stock are conserved per saga: taken minus refunded is the value shipped, reserved minus released the stock shipped; duplicates change nothing.</summary>
 public sealed class ConservationMonitor(SagaAudit audit)
-    : InvariantMonitor(MonitorId, "Money and stock are conserved: payments minus refunds equal what shipped, and duplicates change nothing")
+    : InvariantMonitor(MonitorId, "Money and stock balance; duplicates change nothing")
 {
     public const string MonitorId = "money-and-stock-conserved";
 
@@ -140,7 +140,7 @@ public sealed class ConservationMonitor(SagaAudit audit)
 /// <see cref="Patience"/> (its steps are retried until answered). A saga may wait while a fault lasts.
 /// </summary>
 public sealed class NoSagaHangsMonitor(SagaCluster cluster)
-    : InvariantMonitor(MonitorId, "No saga hangs: with everything up and no fault, every saga ends")
+    : InvariantMonitor(MonitorId, "No saga hangs once everything is up")
 {
     public const string MonitorId = "no-saga-hangs";
 
@@ -170,7 +170,7 @@ public sealed class NoSagaHangsMonitor(SagaCluster cluster)
 /// attempts and its saga is reported here, never hidden: it needs a person. Random faults may do that on purpose.
 /// </summary>
 public sealed class NoSagaStuckMonitor(SagaCluster cluster)
-    : InvariantMonitor(MonitorId, "No saga is stuck in a compensation that keeps failing")
+    : InvariantMonitor(MonitorId, "No saga is stuck in a failing compensation")
 {
     public const string MonitorId = "no-saga-stuck";
 

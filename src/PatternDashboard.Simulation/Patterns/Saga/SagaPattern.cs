@@ -123,6 +123,7 @@ public static class SagaPattern
 
     public static class Fault
     {
+        public const string PlaceOrder = "place-order";
         public const string FailNext = "fail-next-step";
         public const string TimeoutNext = "timeout-next-step";
         public const string FailureRate = "step-failure-rate";
@@ -152,6 +153,7 @@ public static class SagaPattern
     [
         LifecycleFaults.CrashNode with { Description = "Stops a node: the coordinator (it resumes every saga from its log), a service, the broker or the shop. It answers nothing until restarted." },
         LifecycleFaults.RestartNode,
+        new(Fault.PlaceOrder, "Place an order", "A customer places one order now, besides the stream; it goes to every style that runs.", IsInstant: true),
         new(Fault.FailNext, "Fail the next step", "The next order to reach step k is refused there (declined, out of stock...), in every style; its saga compensates k-1 down to 1.",
             Parameter: StepParameter, IsInstant: true),
         new(Fault.TimeoutNext, "Time out the next step", "The next attempt of step k is carried out but answered too late, in every style: it is retried, and idempotency makes the retry harmless.",
@@ -205,7 +207,7 @@ public static class SagaPattern
 
     public static PatternDescriptor Descriptor { get; } = new(
         Id,
-        "Saga",
+        "Saga (orchestration and choreography)",
         "One stream of orders through payment, inventory and shipping, orchestrated and choreographed side by side; a failed step compensates the earlier ones in reverse.",
         Info,
         Options,

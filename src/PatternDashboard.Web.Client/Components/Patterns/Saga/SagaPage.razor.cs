@@ -20,5 +20,16 @@ public partial class SagaPage : PatternPageBase
 
     private IReadOnlyList<StyleDetails> Styles => Details?.Styles ?? [];
 
+    /// <summary>The key state's rows: the stat's name for tests, its label, and how to read it from a style's counts.</summary>
+    private static readonly (string Stat, string Label, Func<SagaCounts, long> Value)[] CountRows =
+    [
+        ("started", "started", c => c.Started),
+        ("completed", "completed", c => c.Completed),
+        ("compensating", "compensating", c => c.Compensating),
+        ("compensated", "compensated", c => c.Compensated),
+        ("stuck", "stuck", c => c.Stuck + c.Abandoned),
+        ("in-flight", "in flight", c => c.InFlight),
+    ];
+
     private static string Title(StyleDetails style) => style.CoordinatorLog is null ? "Choreography" : "Orchestration";
 }
