@@ -6,6 +6,7 @@ using PatternDashboard.Simulation.Patterns.ClientServer;
 using PatternDashboard.Simulation.Patterns.EventDriven;
 using PatternDashboard.Simulation.Patterns.LeaderElection;
 using PatternDashboard.Simulation.Patterns.PubSub;
+using PatternDashboard.Simulation.Patterns.Saga;
 using PatternDashboard.Simulation.Patterns.ServiceDiscovery;
 
 namespace PatternDashboard.Simulation.Patterns;
@@ -23,5 +24,6 @@ public static class PatternCatalog
         ClientServerPattern.Descriptor,
         ServiceDiscoveryPattern.Descriptor,
         ApiGatewayPattern.Descriptor,
+        SagaPattern.Descriptor,
     ]);
 }

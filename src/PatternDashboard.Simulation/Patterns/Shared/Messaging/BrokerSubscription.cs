@@ -34,6 +34,9 @@ public sealed class BrokerSubscription(string name, string topic)
     private readonly HashSet<MessageId> deadIds = [];
     private int nextLane;
 
+    /// <summary>Beyond this many lanes, a lane that empties is dropped (it comes back with its key's next message).</summary>
+    public const int ManyLanes = 256;
+
     public string Name { get; } = name;
 
     public string Topic { get; } = topic;
@@ -121,8 +124,19 @@ public sealed class BrokerSubscription(string name, string topic)
     public void RemoveHead(QueuedMessage message)
     {
         Release(message);
-        lanes[message.Id.Key].Dequeue();
+        var lane = lanes[message.Id.Key];
+        lane.Dequeue();
         held.Remove(message.Id);
+        // A pattern with a few fixed keys keeps its lanes as they are; one with a key per conversation (a saga's
+        // number) would otherwise gather empty lanes without bound, and every dispatch walks them all.
+        if (lane.Count == 0 && lanes.Count > ManyLanes)
+        {
+            lanes.Remove(message.Id.Key);
+            if (nextLane >= lanes.Count)
+            {
+                nextLane = 0;
+            }
+        }
     }
 
     /// <summary>Keeps a dead letter; returns the one discarded to make room, if any.</summary>
