@@ -10,12 +10,12 @@ public partial class TopologyView
 {
     // A message's flight as first drawn. A CSS animation's delay is fixed when it starts, so a message keeps the style
     // it got on its first update; a new epoch (the run paused, sped up or jumped) draws every message afresh.
-    private readonly Dictionary<long, string> flights = [];
+    private readonly Dictionary<long, (double SentAt, string Style)> flights = [];
     private (SessionStatus Status, double Speed, int Generation) motionOf;
     private int epoch;
 
     /// <summary>Keys a message's element, so a new epoch restarts its animation from where the message is now.</summary>
-    private (long, int) MessageKey(MessageView message) => (message.Id, epoch);
+    private (long, double, int) MessageKey(MessageView message) => (message.Id, message.SentAt, epoch);
 
     /// <summary>Updates the epoch and forgets messages that arrived; called once per snapshot.</summary>
     private void UpdateFlights()
@@ -47,16 +47,18 @@ public partial class TopologyView
         {
             return null;
         }
-        if (!flights.TryGetValue(message.Id, out var style))
+        // A jump back in time may reuse a message's id for another sending: the send time tells them apart.
+        if (!flights.TryGetValue(message.Id, out var known) || known.SentAt != message.SentAt)
         {
             // The hub refuses speeds under 0.01; the floor only guards the division.
             double speed = Math.Max(motionOf.Speed, 0.01);
             double flight = (message.ArrivesAt - message.SentAt) / speed;
             double flown = Math.Clamp(Snapshot.SimulatedTime - message.SentAt, 0, message.ArrivesAt - message.SentAt) / speed;
-            style = $"--x0:{Svg(s.X1)}px;--y0:{Svg(s.Y1)}px;--x1:{Svg(s.X2)}px;--y1:{Svg(s.Y2)}px;" +
+            string style = $"--x0:{Svg(s.X1)}px;--y0:{Svg(s.Y1)}px;--x1:{Svg(s.X2)}px;--y1:{Svg(s.Y2)}px;" +
                 $"--flight:{flight.ToString("0.####", CultureInfo.InvariantCulture)}s;--flown:{(-flown).ToString("0.####", CultureInfo.InvariantCulture)}s";
-            flights[message.Id] = style;
+            known = (message.SentAt, style);
+            flights[message.Id] = known;
         }
-        return style;
+        return known.Style;
     }
 }
