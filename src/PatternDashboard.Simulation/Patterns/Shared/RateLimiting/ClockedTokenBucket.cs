@@ -4,9 +4,10 @@ namespace PatternDashboard.Simulation.Patterns.Shared.RateLimiting;
 
 /// <summary>
 /// A token bucket of <see cref="Capacity"/> tokens that refills continuously at <see cref="RatePerSecond"/>, reading
-/// time from a <see cref="TimeProvider"/> (the simulation's clock). The framework's TokenBucketRateLimiter measures
-/// elapsed time with Stopwatch even when its timer is off, so on simulated time it would refill by the wall clock; this
-/// one is a System.Threading.RateLimiting limiter all the same, so Polly's rate limiter strategy takes it as is.
+/// time from a <see cref="TimeProvider"/> (the simulation's clock). The framework's TokenBucketRateLimiter times its
+/// refills by the process's own high-resolution timer even with auto-replenishment off, so on simulated time it would
+/// refill by real time; this one is a System.Threading.RateLimiting limiter all the same, so Polly's rate limiter
+/// strategy takes it as is.
 /// A request is admitted when a whole token is there; over any interval t at most Capacity + RatePerSecond * t pass.
 /// </summary>
 public sealed class ClockedTokenBucket : ReplenishingRateLimiter
