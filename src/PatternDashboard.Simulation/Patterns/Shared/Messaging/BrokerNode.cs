@@ -16,8 +16,8 @@ public sealed class BrokerNode : SimulationNode
     private readonly MessagingCluster cluster;
     private readonly Dictionary<string, List<BrokerSubscription>> topics = new(StringComparer.Ordinal);
     private readonly Dictionary<string, BrokerSubscription> subscriptions = new(StringComparer.Ordinal);
-    // Highest sequence accepted per topic and key: a publish at or below it is a retry, acknowledged again.
-    private readonly Dictionary<(string Topic, int Key), long> lastAccepted = [];
+    // A publish at or below the highest sequence accepted for its topic and key is a retry, acknowledged again.
+    private readonly AcceptedSequences accepted = new();
     // Who is consuming, learned from their heartbeats; volatile, rebuilt after a restart.
     private readonly Dictionary<string, List<ConsumerLink>> consumers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> nextConsumer = new(StringComparer.Ordinal);
@@ -27,6 +27,9 @@ public sealed class BrokerNode : SimulationNode
     public bool Persistent { get; set; } = true;
 
     public IReadOnlyCollection<BrokerSubscription> Subscriptions => subscriptions.Values;
+
+    /// <summary>Topic and key pairs whose last accepted sequence the broker remembers (bounded).</summary>
+    internal int RememberedKeys => accepted.Count;
 
     private BrokerSettings Settings => cluster.Settings;
 
@@ -79,7 +82,7 @@ public sealed class BrokerNode : SimulationNode
             Stats.For(subscription.Name).Lost += count;
             lost += count;
         }
-        lastAccepted.Clear();
+        accepted.Clear();
         Log("loss", $"Persistence is off: the crash lost {lost} messages held in memory");
     }
 
@@ -133,8 +136,7 @@ public sealed class BrokerNode : SimulationNode
             Send(from, new PublishRefused(publish.Id, $"unknown topic '{publish.Topic}'"));
             return;
         }
-        var laneKey = (publish.Topic, publish.Id.Key);
-        if (publish.Id.Sequence <= lastAccepted.GetValueOrDefault(laneKey))
+        if (publish.Id.Sequence <= accepted.Highest(publish.Topic, publish.Id.Key))
         {
             Send(from, new PublishAck(publish.Id));
             return;
@@ -145,7 +147,7 @@ public sealed class BrokerNode : SimulationNode
             Send(from, new PublishRefused(publish.Id, $"the queue of {full.Name} is full"));
             return;
         }
-        lastAccepted[laneKey] = publish.Id.Sequence;
+        accepted.Accept(publish.Topic, publish.Id.Key, publish.Id.Sequence);
         foreach (var subscription in targets)
         {
             subscription.Enqueue(new QueuedMessage(publish.Id, publish.Poison, replayed: false, Now));
