@@ -32,6 +32,9 @@ internal sealed record LoadResult(
     /// <summary>Connections streaming the session while measuring: hub viewers, pages and the tool's probe.</summary>
     public int StreamingConnections { get; init; } = 1;
 
+    /// <summary>CPU the browsers used while measuring (every page's rendering); null without pages or /proc.</summary>
+    public TimeSpan? BrowserCpu { get; init; }
+
     public string Format()
     {
         var lines = new List<string>
@@ -50,6 +53,11 @@ internal sealed record LoadResult(
         {
             lines.Add($"Page DOM delay (ms):     {Percentiles(PageDelays)}  ({PageDelays.Count} clock changes, {PageUnmatched} unmatched)");
             lines.Add($"Bytes per circuit frame: {Percentiles(RenderFrameBytes)}  (one page's Blazor frames, before compression)");
+            if (BrowserCpu is { } browserCpu)
+            {
+                double cores = browserCpu.TotalSeconds / Measured.TotalSeconds;
+                lines.Add($"CPU of the browsers:     {cores:0.00} cores in all, {cores / Options.Pages:0.000} per page (Chromium, every process it runs)");
+            }
         }
         lines.Add($"Bytes per hub update:    {Percentiles(UpdateBytes)}  (as serialized, before compression)");
         if (WireBytes is { } wire)

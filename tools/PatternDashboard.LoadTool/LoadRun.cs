@@ -64,6 +64,7 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
         progress.WriteLine($"Measuring for {options.Duration.TotalSeconds:0} s...");
         var process = Process.GetCurrentProcess();
         var cpuStart = process.TotalProcessorTime;
+        var browserCpuStart = browsers.Count > 0 ? ChildProcessCpu.Descendants() : null;
         long wireStart = WireCounter.Sent;
         var wall = Stopwatch.StartNew();
         viewers.Measuring = true;
@@ -86,6 +87,7 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
         wall.Stop();
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuStart;
+        var browserCpu = ChildProcessCpu.Descendants() - browserCpuStart;
         long wire = WireCounter.Sent - wireStart;
 
         var pageDelays = new LatencyHistogram();
@@ -130,6 +132,7 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
             // The probe streams too; the instructor's connection only sends its actions.
             WireBytes = app.InProcess ? wire : null,
             StreamingConnections = viewers.Count + browsers.Count + 1,
+            BrowserCpu = browserCpu,
         };
     }
 

@@ -84,6 +84,9 @@ public sealed class LeaderElectionPageTests : DashboardTestContext
         session.Events.AddRange([Event(1, 0.2, "n1", "election", "Node 1 stands for election"), Event(2, 0.3, "n1", "leader", "Node 1 leads term 1")]);
 
         session.Push(State(Snapshot(), lastEventSequence: 2));
+        // The log is in its tab, which keeps up only while open.
+        await cut.WaitForAssertionAsync(() => Assert.Contains(cut.FindAll(".mud-tab"), t => t.TextContent.Trim() == "Event log"));
+        cut.FindAll(".mud-tab").First(t => t.TextContent.Trim() == "Event log").Click();
 
         await cut.WaitForAssertionAsync(() => Assert.Equal(2, cut.FindAll(".log-row").Count));
         Assert.Equal([0L], session.EventRequests);

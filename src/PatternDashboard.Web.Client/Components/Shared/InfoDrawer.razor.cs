@@ -19,4 +19,11 @@ public partial class InfoDrawer
 
     /// <summary>Anything more, after the info. Default: none.</summary>
     [Parameter] public RenderFragment? ChildContent { get; set; }
+
+    private bool renderedOpen;
+
+    // A closed drawer shows nothing, yet its page re-renders it with every update; only opening, closing and an open drawer render.
+    protected override bool ShouldRender() => Open || renderedOpen;
+
+    protected override void OnAfterRender(bool firstRender) => renderedOpen = Open;
 }

@@ -10,8 +10,12 @@ namespace PatternDashboard.Web.Components.Shared;
 /// </summary>
 public partial class PatternPage
 {
+    // The tabs below the first screen; only the open one re-renders with each update.
+    private const int PanelsTab = 0, TimeTravelTab = 1, EventLogTab = 2, LessonsTab = 3, RecordingTab = 4;
+
     private bool infoOpen;
     private string? selectedNode;
+    private int openTab;
 
     /// <summary>The pattern page whose session this lays out. Required.</summary>
     [Parameter, EditorRequired] public PatternPageBase Page { get; set; } = default!;
@@ -36,4 +40,7 @@ public partial class PatternPage
     private string AboutTitle => $"About {Page.Pattern.Title}";
 
     private bool LessonRunning => Page.Session?.Lesson is not null;
+
+    // Without panels of its own a pattern has no first tab, and the others move up one.
+    private bool IsOpen(int tab) => openTab == (Panels is null ? tab - 1 : tab);
 }

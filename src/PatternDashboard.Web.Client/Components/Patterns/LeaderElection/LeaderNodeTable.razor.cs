@@ -25,15 +25,17 @@ public partial class LeaderNodeTable
 
     private IEnumerable<NodeView> Members => Nodes.Where(n => !LeaderElectionPresenter.IsClient(n));
 
-    private IReadOnlyList<NodeAction> ActionsFor(NodeView node) =>
-        NodeActions.For(Session.FaultCatalog, node, ActiveFaults, LeaderElectionPresenter.Instance.IsActionAvailable);
+    private IReadOnlyList<(string Label, FaultRequest Request)> MenuItemsFor(NodeView node) =>
+        [.. NodeActions.For(Session.FaultCatalog, node, ActiveFaults, LeaderElectionPresenter.Instance.IsActionAvailable).Select(a => (a.Label, a.Request))];
+
+    private IReadOnlyList<ActiveFault> UndosFor(NodeView node) => [.. ActiveFaults.Where(f => f.Target == node.Id)];
 
     private static string Votes(NodeView node) =>
         LeaderElectionPresenter.Role(node) == LeaderElectionPresenter.Candidate || LeaderElectionPresenter.Role(node) == LeaderElectionPresenter.Leader
             ? $"{LeaderElectionPresenter.Votes(node) ?? 0} of {UiFormat.Value(node.Properties.GetValueOrDefault(LeaderElectionPattern.Property.VotesNeeded))} needed"
             : "—";
 
-    private async Task RunAsync(NodeAction action) => error = await SafeRun.TryAsync(() => Session.InjectFaultAsync(action.Request));
+    private async Task RunAsync(FaultRequest request) => error = await SafeRun.TryAsync(() => Session.InjectFaultAsync(request));
 
     private async Task UndoAsync(ActiveFault fault) => error = await SafeRun.TryAsync(() => Session.ClearFaultAsync(fault.Id));
 }
