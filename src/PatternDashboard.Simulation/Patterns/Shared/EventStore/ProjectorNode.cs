@@ -9,6 +9,9 @@ namespace PatternDashboard.Simulation.Patterns.Shared.EventStore;
 /// that was down only costs a timeout. The projection and its checkpoint are kept together (one transaction in a real
 /// read store), so they survive a crash together and an event is never applied twice.
 /// It can be stopped (it keeps its place), reset (forget everything) and rebuilt from position 0, with progress.
+/// With an <see cref="ApplyTime"/> each event costs that long to apply, so the projector's throughput is bounded and
+/// a burst of writes shows as lag (backlog divided by throughput); a crash while it applies a batch loses that
+/// batch, which is simply read again from the checkpoint.
 /// </summary>
 public class ProjectorNode<TEvent> : SimulationNode
 {
@@ -21,12 +24,20 @@ public class ProjectorNode<TEvent> : SimulationNode
     private long pendingRequest;
     private long nextRequest = 1;
 
-    public ProjectorNode(SimulationBase simulation, string id, string label, string storeId, IProjection<TEvent> projection)
+    public ProjectorNode(SimulationBase simulation, string id, string label, string storeId, IProjection<TEvent> projection, TimeSpan applyTime = default)
         : base(simulation, id, label)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(applyTime, TimeSpan.Zero);
         this.storeId = storeId;
         Projection = projection;
+        ApplyTime = applyTime;
     }
+
+    /// <summary>How long one event takes to apply; zero applies a batch as it arrives.</summary>
+    public TimeSpan ApplyTime { get; }
+
+    /// <summary>True while a batch is being applied (only with an <see cref="ApplyTime"/>).</summary>
+    public bool IsApplying { get; private set; }
 
     public IProjection<TEvent> Projection { get; }
 
@@ -60,6 +71,7 @@ public class ProjectorNode<TEvent> : SimulationNode
         IsStopped = true;
         CancelTimer(timer);
         pendingRequest = 0;
+        IsApplying = false;
     }
 
     public void ResumeFollowing()
@@ -80,6 +92,7 @@ public class ProjectorNode<TEvent> : SimulationNode
     {
         Projection.Reset();
         Checkpoint = 0;
+        IsApplying = false;
         Rebuilds++;
         RebuildTarget = Math.Max(1, KnownHead);
         Log("projection", $"{Label} rebuilds from position 0 up to {RebuildTarget}");
@@ -90,7 +103,11 @@ public class ProjectorNode<TEvent> : SimulationNode
         }
     }
 
-    protected override void OnCrash() => pendingRequest = 0;
+    protected override void OnCrash()
+    {
+        pendingRequest = 0;
+        IsApplying = false;
+    }
 
     protected override void OnRestart()
     {
@@ -107,8 +124,25 @@ public class ProjectorNode<TEvent> : SimulationNode
             return;
         }
         pendingRequest = 0;
+        CancelTimer(timer);
         LastHeardFromStore = Now;
         KnownHead = Math.Max(KnownHead, slice.HeadPosition);
+        if (ApplyTime > TimeSpan.Zero && slice.Events.Count > 0)
+        {
+            IsApplying = true;
+            timer = StartTimer(ApplyTime * slice.Events.Count, () => ApplyBatch(slice));
+            return;
+        }
+        ApplyBatch(slice);
+    }
+
+    private void ApplyBatch(AllSlice<TEvent> slice)
+    {
+        IsApplying = false;
+        if (IsStopped)
+        {
+            return;
+        }
         foreach (var stored in slice.Events)
         {
             // Positions only grow; anything at or before the checkpoint was applied already (a duplicate or a late answer).

@@ -43,11 +43,11 @@ public sealed class EventStoreNodeTests
         private static readonly PatternDescriptor HarnessPattern = new("event-store-harness", "Harness", "", new PatternInfo("", "", [], [], []), [],
             (seed, _) => new Harness(seed));
 
-        public Harness(long seed) : base(HarnessPattern, seed, new Dictionary<string, double>())
+        public Harness(long seed, TimeSpan applyTime = default) : base(HarnessPattern, seed, new Dictionary<string, double>())
         {
             Store = new EventStoreNode<int>(this, new EventStreamStore<int>());
             Writer = new Writer(this);
-            Projector = new ProjectorNode<int>(this, "projector", "Projector", EventStoreNode<int>.StoreId, Projection);
+            Projector = new ProjectorNode<int>(this, "projector", "Projector", EventStoreNode<int>.StoreId, Projection, applyTime);
             AddNode(Store);
             AddNode(Writer);
             AddNode(Projector);
@@ -145,6 +145,26 @@ public sealed class EventStoreNodeTests
         Assert.Null(harness.Projector.RebuildTarget);
         Assert.Equal(total + 1000, harness.Projection.Total);
         Assert.Equal(1, harness.Projector.Rebuilds);
+    }
+
+    [Fact]
+    public void ApplyTime_BoundsThroughput_SoABurstShowsAsLag()
+    {
+        var harness = new Harness(2, TimeSpan.FromMilliseconds(10));
+        for (int i = 1; i <= 300; i++)
+        {
+            harness.Store.Store.Append("s", EventStreamStore<int>.AnyVersion, [i], $"c{i}", harness.Clock.Now);
+        }
+
+        harness.RunFor(TimeSpan.FromSeconds(1));
+        // 10 ms an event: about 100 a second, less the round trips between batches.
+        Assert.InRange(harness.Projector.Checkpoint, 64, 100);
+        harness.Projector.Crash(); // the batch being applied is lost, not half applied
+        harness.Projector.Restart();
+        harness.RunFor(TimeSpan.FromSeconds(5));
+        Assert.Equal(300, harness.Projector.Checkpoint);
+        Assert.Equal(300, harness.Projection.Count);
+        Assert.Equal(300L * 301 / 2, harness.Projection.Total);
     }
 
     [Fact]
