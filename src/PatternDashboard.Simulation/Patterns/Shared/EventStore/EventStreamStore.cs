@@ -16,7 +16,10 @@ public sealed class EventStreamStore<TEvent>(int capacity = EventStreamStore<TEv
     public const int DefaultCapacity = 6_000;
     public const int DefaultArchiveAbove = 1_500;
 
-    /// <summary>Archived streams remembered by name; older ones are only counted.</summary>
+    /// <summary>
+    /// Archived streams remembered by name (an append to one is refused); older ones are only counted, so stream ids
+    /// must not be reused, as an account number is not.
+    /// </summary>
     public const int ArchivedKept = 20;
 
     /// <summary>Expected version of a stream that must not exist yet.</summary>
@@ -67,6 +70,10 @@ public sealed class EventStreamStore<TEvent>(int capacity = EventStreamStore<TEv
     public AppendResult Append(string streamId, long expectedVersion, IReadOnlyList<TEvent> events, string commandId, TimeSpan now)
     {
         ArgumentException.ThrowIfNullOrEmpty(streamId);
+        if (events.Count == 0)
+        {
+            throw new ArgumentException("An append needs at least one event.", nameof(events));
+        }
         long actual = VersionOf(streamId);
         if (archivedIds.Contains(streamId))
         {

@@ -117,5 +117,6 @@ public sealed class EventStreamStoreTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new EventStreamStore<int>(capacity: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => new EventStreamStore<int>(capacity: 10, archiveAbove: 20));
+        Assert.Throws<ArgumentException>(() => new EventStreamStore<int>().Append("s", 0, [], "c", T));
     }
 }
