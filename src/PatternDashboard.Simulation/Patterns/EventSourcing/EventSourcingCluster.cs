@@ -17,7 +17,8 @@ public sealed partial class EventSourcingCluster : SimulationBase
 
     private readonly List<string> live = [];
     private readonly Dictionary<string, int> plannedLength = new(StringComparer.Ordinal);
-    private readonly List<long> followedSnapshots = [];
+    // Versions at which each open account's snapshots were written; an account's list goes when it closes.
+    private readonly Dictionary<string, List<long>> snapshotsWritten = new(StringComparer.Ordinal);
     private readonly Queue<ConflictView> conflicts = new();
     private readonly List<BadEventView> badEvents = [];
     private readonly SeededRandom workload;
@@ -151,9 +152,13 @@ public sealed partial class EventSourcingCluster : SimulationBase
 
     internal void NoteWritten(TellerNode teller, TellerWork work, AccountState after)
     {
-        if (work.AccountId == Followed && SnapshotEvery > 0 && after.Version / SnapshotEvery > work.ExpectedVersion / SnapshotEvery)
+        if (SnapshotEvery > 0 && after.Version / SnapshotEvery > work.ExpectedVersion / SnapshotEvery && live.Contains(work.AccountId))
         {
-            followedSnapshots.Add(after.Version / SnapshotEvery * SnapshotEvery);
+            if (!snapshotsWritten.TryGetValue(work.AccountId, out var versions))
+            {
+                snapshotsWritten[work.AccountId] = versions = [];
+            }
+            versions.Add(after.Version);
         }
         switch (work.Purpose)
         {
@@ -189,6 +194,7 @@ public sealed partial class EventSourcingCluster : SimulationBase
         if (live.Remove(accountId))
         {
             plannedLength.Remove(accountId);
+            snapshotsWritten.Remove(accountId);
             badEvents.RemoveAll(b => b.AccountId == accountId);
             NoteFollowed();
         }
@@ -196,12 +202,7 @@ public sealed partial class EventSourcingCluster : SimulationBase
 
     private void NoteFollowed()
     {
-        string? next = live.Count == 0 ? null : live[0];
-        if (next != Followed)
-        {
-            Followed = next;
-            followedSnapshots.Clear();
-        }
+        Followed = live.Count == 0 ? null : live[0];
     }
 
     protected override bool AreLinked(SimulationNode a, SimulationNode b) => a == Store || b == Store;

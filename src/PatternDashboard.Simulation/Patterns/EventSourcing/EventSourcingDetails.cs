@@ -24,7 +24,7 @@ public sealed record StreamEventView(long Version, long Position, double Time, s
 
 /// <summary>
 /// The account the page follows: every event of its stream (a stream ends when its account closes, so it stays short),
-/// the versions at which snapshots were written, its current state and its row in the read model.
+/// the versions at which its snapshots were written, its current state and its row in the read model.
 /// </summary>
 /// <param name="ChangesWithoutEvents">In-place updates of this account: changes its stream knows nothing of.</param>
 public sealed record FollowedStream(
@@ -112,7 +112,7 @@ public sealed partial class EventSourcingCluster
         var current = Store.CurrentState(id);
         // In place, each change is a row update the stream never saw.
         long withoutEvents = Math.Max(0, current.Version - events.Count);
-        return new FollowedStream(id, shown, [.. followedSnapshots], snapshot?.Version, new SnapshotHealth(snapshot is not null, snapshot is null || intact),
+        return new FollowedStream(id, shown, [.. snapshotsWritten.GetValueOrDefault(id) ?? []], snapshot?.Version, new SnapshotHealth(snapshot is not null, snapshot is null || intact),
             current, Summaries.Rows.GetValueOrDefault(id), withoutEvents);
     }
 }

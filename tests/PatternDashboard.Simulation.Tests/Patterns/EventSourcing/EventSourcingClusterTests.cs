@@ -157,6 +157,9 @@ public sealed class EventSourcingClusterTests
                     Assert.True(afterSnapshot < every, $"seed {seed}, every {every}: {id} at v{version} needs {afterSnapshot} events after its snapshot");
                 }
                 var details = cluster.DetailsOf();
+                var followed = details.Followed!;
+                Assert.All(followed.SnapshotVersions, v => Assert.Equal(0, v % every));
+                Assert.Equal(followed.StoredSnapshotVersion, followed.SnapshotVersions.Count == 0 ? null : followed.SnapshotVersions[^1]);
                 Assert.True(details.Replay.AverageRead <= every, $"seed {seed}: {details.Replay.AverageRead} events per load with snapshots every {every}");
                 Assert.True(details.Replay.AverageFromZero > details.Replay.AverageRead, $"seed {seed}: snapshots saved nothing");
             }
