@@ -15,6 +15,9 @@ public sealed class TellerNode(EventSourcingCluster cluster, string id, string l
     public const int MaxAttempts = 5;
     public static readonly TimeSpan AnswerTimeout = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>Between reading and appending a teller checks the command: the window in which another writer can get in first.</summary>
+    public static readonly TimeSpan DecisionTime = TimeSpan.FromMilliseconds(40);
+
     private readonly Queue<TellerWork> forced = new();
     private TellerWork? work;
     private NodeTimer? timer;
@@ -202,8 +205,11 @@ public sealed class TellerNode(EventSourcingCluster cluster, string id, string l
         current.Decided = command;
         current.ExpectedVersion = state.Version;
         current.StateBefore = state;
-        write([command]);
-        timer = StartTimer(AnswerTimeout, () => OnTimeout(current));
+        timer = StartTimer(DecisionTime, () =>
+        {
+            write([command]);
+            timer = StartTimer(AnswerTimeout, () => OnTimeout(current));
+        });
     }
 
     private bool Refuse(TellerWork current, string refusal)

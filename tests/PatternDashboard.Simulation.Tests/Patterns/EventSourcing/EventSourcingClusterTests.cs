@@ -66,7 +66,7 @@ public sealed class EventSourcingClusterTests
     [Fact]
     public void TwoWriters_ManySeeds_OneConflictsRetriesAndBothDepositsLandOnce()
     {
-        for (long seed = 1; seed <= 20; seed++)
+        for (long seed = 1; seed <= 40; seed++)
         {
             var cluster = Create(seed, new() { [Option.WriteRate] = 0 });
             // With no ordinary work, the tellers open nothing: a forced command needs an open account.
@@ -94,7 +94,7 @@ public sealed class EventSourcingClusterTests
     public void TwoWritersFault_DefaultLoad_ConflictIsCountedAndRetried()
     {
         int conflicted = 0;
-        for (long seed = 1; seed <= 10; seed++)
+        for (long seed = 1; seed <= 20; seed++)
         {
             var cluster = Create(seed);
             cluster.RunFor(TimeSpan.FromSeconds(5));
@@ -109,7 +109,8 @@ public sealed class EventSourcingClusterTests
             }
             Assert.True(cluster.Invariants.AllHold, $"seed {seed}: {Violations(cluster)}");
         }
-        Assert.True(conflicted >= 8, $"only {conflicted} of 10 seeds conflicted");
+        // A teller busy with another command when the fault comes starts the deposit later, and may miss the other.
+        Assert.True(conflicted >= 18, $"only {conflicted} of 20 seeds conflicted");
     }
 
     [Fact]

@@ -25,8 +25,12 @@ public sealed record StreamSlice<TEvent>(long RequestId, string StreamId, Stream
     public string Kind => "events";
 }
 
-/// <summary>Catch up: up to <paramref name="Max"/> events of every stream after <paramref name="AfterPosition"/>.</summary>
-public sealed record ReadAllRequest(long RequestId, long AfterPosition, int Max) : IMessage
+/// <summary>
+/// Catch up: up to <paramref name="Max"/> events of every stream after <paramref name="AfterPosition"/>. With
+/// <paramref name="Subscribe"/> the store also tells the reader, with <see cref="StoreAdvanced"/>, each time events are
+/// written, until the store crashes (subscriptions are not on its disk; the reader's next read subscribes again).
+/// </summary>
+public sealed record ReadAllRequest(long RequestId, long AfterPosition, int Max, bool Subscribe = false) : IMessage
 {
     public string Kind => "catch-up";
 }
@@ -41,4 +45,10 @@ public sealed record AllSlice<TEvent>(long RequestId, IReadOnlyList<StoredEvent<
 public sealed record SaveSnapshotRequest(StreamSnapshot Snapshot) : IMessage
 {
     public string Kind => "snapshot";
+}
+
+/// <summary>A subscriber's wake-up call: events were written, the head is now <paramref name="HeadPosition"/>. Only a hint: a lost one is made up by the next read.</summary>
+public sealed record StoreAdvanced(long HeadPosition) : IMessage
+{
+    public string Kind => "advanced";
 }

@@ -12,6 +12,9 @@ public class EventStoreNode<TEvent> : SimulationNode
 {
     public const string StoreId = "store";
 
+    // Readers to wake when events are written; kept in memory only, as a live connection is.
+    private readonly SortedSet<string> subscribers = new(StringComparer.Ordinal);
+
     public EventStoreNode(SimulationBase simulation, EventStreamStore<TEvent> store, string id = StoreId, string label = "Event store")
         : base(simulation, id, label)
     {
@@ -25,6 +28,8 @@ public class EventStoreNode<TEvent> : SimulationNode
 
     public long EventsServed { get; private set; }
 
+    public IReadOnlyCollection<string> Subscribers => subscribers;
+
     protected sealed override void OnMessage(string from, IMessage message)
     {
         switch (message)
@@ -34,6 +39,10 @@ public class EventStoreNode<TEvent> : SimulationNode
                 if (result.Written)
                 {
                     OnAppended(Store.ReadStream(append.StreamId, result.ActualVersion - append.Events.Count + 1));
+                    foreach (var subscriber in subscribers)
+                    {
+                        Send(subscriber, new StoreAdvanced(Store.HeadPosition));
+                    }
                 }
                 else if (result.Outcome == AppendOutcome.Conflict)
                 {
@@ -49,6 +58,10 @@ public class EventStoreNode<TEvent> : SimulationNode
                 Send(from, new StreamSlice<TEvent>(read.RequestId, read.StreamId, snapshot, events, Store.VersionOf(read.StreamId), Store.IsArchived(read.StreamId)));
                 break;
             case ReadAllRequest readAll:
+                if (readAll.Subscribe)
+                {
+                    subscribers.Add(from);
+                }
                 var slice = Store.ReadAll(readAll.AfterPosition, readAll.Max, from);
                 EventsServed += slice.Count;
                 Send(from, new AllSlice<TEvent>(readAll.RequestId, slice, Store.HeadPosition));
@@ -61,6 +74,8 @@ public class EventStoreNode<TEvent> : SimulationNode
                 break;
         }
     }
+
+    protected override void OnCrash() => subscribers.Clear();
 
     /// <summary>Runs after events were written, with exactly those events.</summary>
     protected virtual void OnAppended(IReadOnlyList<StoredEvent<TEvent>> written)

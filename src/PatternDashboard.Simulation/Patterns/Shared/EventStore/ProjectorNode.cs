@@ -5,8 +5,8 @@ namespace PatternDashboard.Simulation.Patterns.Shared.EventStore;
 
 /// <summary>
 /// Follows the store from a checkpoint and folds every event into its projection: a catch-up subscription that reads
-/// in batches (again at once while it is behind, then every <see cref="PollInterval"/>), so a lost message or a store
-/// that was down only costs a timeout. The projection and its checkpoint are kept together (one transaction in a real
+/// in batches (again at once while it is behind), is woken by the store when events are written, and reads every
+/// <see cref="PollInterval"/> besides, so a lost message or a store that was down only costs a timeout. The projection and its checkpoint are kept together (one transaction in a real
 /// read store), so they survive a crash together and an event is never applied twice.
 /// It can be stopped (it keeps its place), reset (forget everything) and rebuilt from position 0, with progress.
 /// With an <see cref="ApplyTime"/> each event costs that long to apply, so the projector's throughput is bounded and
@@ -119,6 +119,17 @@ public class ProjectorNode<TEvent> : SimulationNode
 
     protected override void OnMessage(string from, IMessage message)
     {
+        if (message is StoreAdvanced advanced)
+        {
+            KnownHead = Math.Max(KnownHead, advanced.HeadPosition);
+            // Woken while idle: read now rather than at the next poll.
+            if (pendingRequest == 0 && !IsApplying && !IsStopped && advanced.HeadPosition > Checkpoint)
+            {
+                CancelTimer(timer);
+                Poll();
+            }
+            return;
+        }
         if (message is not AllSlice<TEvent> slice || slice.RequestId != pendingRequest || IsStopped)
         {
             return;
@@ -177,7 +188,7 @@ public class ProjectorNode<TEvent> : SimulationNode
             return;
         }
         pendingRequest = nextRequest++;
-        Send(storeId, new ReadAllRequest(pendingRequest, Checkpoint, BatchSize));
+        Send(storeId, new ReadAllRequest(pendingRequest, Checkpoint, BatchSize, Subscribe: true));
         // No answer in time (store down, message lost): ask again.
         timer = StartTimer(ReadTimeout, Poll);
     }

@@ -168,6 +168,28 @@ public sealed class EventStoreNodeTests
     }
 
     [Fact]
+    public void Subscription_WakesTheProjectorAtOnce_AndComesBackAfterAStoreCrash()
+    {
+        for (long seed = 1; seed <= 10; seed++)
+        {
+            var harness = new Harness(seed);
+            harness.RunFor(TimeSpan.FromSeconds(1));
+            Assert.Contains("projector", harness.Store.Subscribers);
+
+            harness.Writer.Append("s", 0, 5);
+            // Append, wake-up, read and answer: four network hops, well inside one poll interval.
+            harness.RunFor(TimeSpan.FromMilliseconds(150));
+            Assert.Equal(1, harness.Projector.Checkpoint);
+
+            harness.Store.Crash();
+            Assert.Empty(harness.Store.Subscribers);
+            harness.Store.Restart();
+            harness.RunFor(TimeSpan.FromSeconds(2));
+            Assert.Contains("projector", harness.Store.Subscribers);
+        }
+    }
+
+    [Fact]
     public void CrashedStore_AnswersNothing()
     {
         var harness = new Harness(1);
