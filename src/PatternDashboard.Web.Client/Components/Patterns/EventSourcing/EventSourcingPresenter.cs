@@ -25,6 +25,7 @@ public sealed class EventSourcingPresenter : INodePresenter
         new("conflict", "conflict", ShapePaths.Star),
         new("snapshot", "snapshot", ShapePaths.Diamond),
         new("catch-up", "catch-up read", ShapePaths.Circle),
+        new("advanced", "new events (wake-up)", ShapePaths.Triangle),
         new("update row", "update in place", ShapePaths.Star),
     ];
 
