@@ -38,11 +38,13 @@ public sealed partial class EventSourcingCluster : SimulationBase
         AccountLength = (int)Options[Option.AccountLength];
         var delay = TimeSpan.FromMilliseconds(Options[Option.NetworkDelayMs]);
         Network.Conditions = new LinkConditions(delay, delay / 2);
+        // A round trip is two delays plus their tails: allowing six keeps a slow network from looking like a dead store.
+        AnswerTimeout = TellerNode.BaseAnswerTimeout + 6 * delay;
         workload = Random.Derive("workload");
         Store = new BankStoreNode(this, new EventStreamStore<AccountEvent>());
         Tellers = [new TellerNode(this, TellerA, "Teller A"), new TellerNode(this, TellerB, "Teller B")];
         Summaries = new AccountSummaries();
-        Projector = new ProjectorNode<AccountEvent>(this, ProjectorId, "Projector", StoreId, Summaries);
+        Projector = new ProjectorNode<AccountEvent>(this, ProjectorId, "Projector", StoreId, Summaries, readTimeout: ProjectorNode<AccountEvent>.DefaultReadTimeout + 6 * delay);
         AddNode(Store);
         foreach (var teller in Tellers)
         {
@@ -67,6 +69,9 @@ public sealed partial class EventSourcingCluster : SimulationBase
     public int SnapshotEvery { get; }
 
     public int AccountLength { get; }
+
+    /// <summary>How long a teller waits for an answer from the store before it retries.</summary>
+    public TimeSpan AnswerTimeout { get; }
 
     public BankStoreNode Store { get; }
 

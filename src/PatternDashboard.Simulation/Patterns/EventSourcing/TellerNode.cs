@@ -13,7 +13,8 @@ namespace PatternDashboard.Simulation.Patterns.EventSourcing;
 public sealed class TellerNode(EventSourcingCluster cluster, string id, string label) : SimulationNode(cluster, id, label)
 {
     public const int MaxAttempts = 5;
-    public static readonly TimeSpan AnswerTimeout = TimeSpan.FromMilliseconds(500);
+    /// <summary>How long a teller waits for the store with no network delay; six typical one-way delays are added to it.</summary>
+    public static readonly TimeSpan BaseAnswerTimeout = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Between reading and appending a teller checks the command: the window in which another writer can get in first.</summary>
     public static readonly TimeSpan DecisionTime = TimeSpan.FromMilliseconds(40);
@@ -143,7 +144,7 @@ public sealed class TellerNode(EventSourcingCluster cluster, string id, string l
             bool useSnapshot = cluster.SnapshotEvery > 0 && current.Attempt == 1 && !current.SkipSnapshot;
             Send(EventStoreNode<AccountEvent>.StoreId, new ReadStreamRequest(pendingRequest, current.AccountId, useSnapshot));
         }
-        timer = StartTimer(AnswerTimeout, () => OnTimeout(current));
+        timer = StartTimer(cluster.AnswerTimeout, () => OnTimeout(current));
     }
 
     private void Answered()
@@ -208,7 +209,7 @@ public sealed class TellerNode(EventSourcingCluster cluster, string id, string l
         timer = StartTimer(DecisionTime, () =>
         {
             write([command]);
-            timer = StartTimer(AnswerTimeout, () => OnTimeout(current));
+            timer = StartTimer(cluster.AnswerTimeout, () => OnTimeout(current));
         });
     }
 

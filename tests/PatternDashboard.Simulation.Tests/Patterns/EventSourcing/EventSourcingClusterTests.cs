@@ -295,6 +295,19 @@ public sealed class EventSourcingClusterTests
     }
 
     [Fact]
+    public void SlowestNetwork_TimeoutsScaleWithTheDelay_SoWritesAndTheProjectionStillGoOn()
+    {
+        var cluster = Create(2, new() { [Option.NetworkDelayMs] = 500 });
+        cluster.RunFor(TimeSpan.FromSeconds(60));
+
+        Assert.True(cluster.Store.Store.Appends > 20, $"{cluster.Store.Store.Appends} appends");
+        // Only a rare long tail of the delay outlasts the timeout.
+        long timeouts = cluster.Tellers.Sum(t => t.Timeouts), loads = cluster.Tellers.Sum(t => t.Loads);
+        Assert.True(timeouts * 20 < loads, $"{timeouts} timeouts in {loads} loads");
+        Assert.True(cluster.Projector.Checkpoint > cluster.Store.Store.HeadPosition - 10, $"projector at {cluster.Projector.Checkpoint} of {cluster.Store.Store.HeadPosition}");
+    }
+
+    [Fact]
     public void BadFaultInput_IsRefusedAndChangesNothing()
     {
         var cluster = Create(1, new() { [Option.SnapshotEvery] = 0 });

@@ -16,7 +16,7 @@ namespace PatternDashboard.Simulation.Patterns.Shared.EventStore;
 public class ProjectorNode<TEvent> : SimulationNode
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
-    public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan DefaultReadTimeout = TimeSpan.FromSeconds(1);
     public const int BatchSize = 64;
 
     private readonly string storeId;
@@ -24,14 +24,20 @@ public class ProjectorNode<TEvent> : SimulationNode
     private long pendingRequest;
     private long nextRequest = 1;
 
-    public ProjectorNode(SimulationBase simulation, string id, string label, string storeId, IProjection<TEvent> projection, TimeSpan applyTime = default)
+    public ProjectorNode(SimulationBase simulation, string id, string label, string storeId, IProjection<TEvent> projection,
+        TimeSpan applyTime = default, TimeSpan? readTimeout = null)
         : base(simulation, id, label)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(applyTime, TimeSpan.Zero);
         this.storeId = storeId;
         Projection = projection;
         ApplyTime = applyTime;
+        ReadTimeout = readTimeout ?? DefaultReadTimeout;
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(ReadTimeout, TimeSpan.Zero);
     }
+
+    /// <summary>How long it waits for an answer before it reads again; longer than a round trip on the network it runs on.</summary>
+    public TimeSpan ReadTimeout { get; }
 
     /// <summary>How long one event takes to apply; zero applies a batch as it arrives.</summary>
     public TimeSpan ApplyTime { get; }
