@@ -4,6 +4,7 @@ using PatternDashboard.Simulation.Patterns.ApiGateway;
 using PatternDashboard.Simulation.Patterns.CircuitBreaker;
 using PatternDashboard.Simulation.Patterns.ClientServer;
 using PatternDashboard.Simulation.Patterns.EventDriven;
+using PatternDashboard.Simulation.Patterns.EventSourcing;
 using PatternDashboard.Simulation.Patterns.LeaderElection;
 using PatternDashboard.Simulation.Patterns.PubSub;
 using PatternDashboard.Simulation.Patterns.Saga;
@@ -25,5 +26,6 @@ public static class PatternCatalog
         ServiceDiscoveryPattern.Descriptor,
         ApiGatewayPattern.Descriptor,
         SagaPattern.Descriptor,
+        EventSourcingPattern.Descriptor,
     ]);
 }
