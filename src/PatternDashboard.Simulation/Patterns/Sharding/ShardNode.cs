@@ -56,13 +56,13 @@ public sealed class ShardNode : SimulationNode
         }
     }
 
-    /// <summary>Out of service with nothing left to hand off: the copies it kept for others are dropped.</summary>
+    /// <summary>Out of service with nothing left to hand off: the copies it kept for others are dropped. It keeps its
+    /// maps, so a late message from an older map cannot make it take keys again.</summary>
     internal void Retire()
     {
         foreach (var table in tables)
         {
             table.Replicas.Clear();
-            table.Map = null;
         }
     }
 
