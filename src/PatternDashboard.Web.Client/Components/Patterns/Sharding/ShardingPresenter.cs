@@ -51,6 +51,7 @@ public sealed class ShardingPresenter : INodePresenter
           $"{UiFormat.Value(node.Properties.GetValueOrDefault(Property.KeysRing))} by consistent hashing, {UiFormat.Value(node.Properties.GetValueOrDefault(Property.KeysRange))} by key range"
         : $"{node.Label}, {TopologyView.StateText(node)}";
 
-    /// <summary>Crash, pause and removal are for shards; the router and the clients stand for the store's front door.</summary>
-    public bool IsActionAvailable(NodeView node, FaultDefinition fault) => IsShard(node);
+    /// <summary>Crash and pause are for shards (the router and the clients stand for the store's front door); removal for shards in service.</summary>
+    public bool IsActionAvailable(NodeView node, FaultDefinition fault) =>
+        IsShard(node) && (fault.Id != Fault.RemoveShard || node.Properties.GetValueOrDefault(Property.InService) is true);
 }
