@@ -13,7 +13,7 @@ public sealed class ShardingPresenter : INodePresenter
     [
         new(ShapePaths.Square, "clients"),
         new(ShapePaths.Diamond, "router"),
-        new(ShapePaths.Circle, "shard in service"),
+        new(ShapePaths.Circle, "shard in service (keys: modulo · ring · range)"),
         new(ShapePaths.Hexagon, "shard handing off keys"),
         new(ShapePaths.Triangle, "spare shard"),
     ];
@@ -42,7 +42,7 @@ public sealed class ShardingPresenter : INodePresenter
         _ => ShapePaths.Triangle,
     };
 
-    public string? Caption(NodeView node) => IsShard(node)
+    public string? Caption(NodeView node) => IsShard(node) && node.State != State.Spare
         ? $"{UiFormat.Value(node.Properties.GetValueOrDefault(Property.KeysModulo))} · {UiFormat.Value(node.Properties.GetValueOrDefault(Property.KeysRing))} · {UiFormat.Value(node.Properties.GetValueOrDefault(Property.KeysRange))} keys"
         : null;
 
