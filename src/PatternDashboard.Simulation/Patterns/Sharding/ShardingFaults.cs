@@ -51,6 +51,7 @@ public sealed partial class ShardingCluster
                 return () => Settings = Settings with { SequentialKeys = false };
             case Fault.ModuloPlacement:
                 ModuloPlacement = true;
+                ringBackWhenDone = false;
                 Log.Append(RouterId, "config", "The consistent-hashing store will rebalance by hash modulo N");
                 return UndoModuloPlacement;
             default:
