@@ -25,7 +25,7 @@ public sealed partial class ShardingCluster
         var last = LastMove(strategy);
         return new StrategyView(
             StrategyId(strategy), StrategyTitle(strategy), map.Placement,
-            shards.Sum(s => s.KeysOwned(strategy)) + Ledgers[(int)strategy].InTransit, Ledgers[(int)strategy].InTransit,
+            KeyCount - Ledgers[(int)strategy].Lost, Ledgers[(int)strategy].InTransit,
             Router.IsRebalancing(strategy), [.. Router.WaitingFor(strategy).Order(StringComparer.Ordinal)],
             last?.MoveOf(strategy), last?.Change, MovedTotal(strategy),
             tally.Answered, tally.FromReplica, tally.Unavailable, tally.Retried,

@@ -20,7 +20,8 @@ public sealed record ShardingDetails(
     IReadOnlyList<RebalanceRecord> Rebalances);
 
 /// <summary>One store, placed by one strategy.</summary>
-/// <param name="TotalKeys">Keys held by their owners plus those on their way: always every key of the store.</param>
+/// <param name="TotalKeys">Keys held by an owner or in a handoff on its way: every key of the store unless one was lost.</param>
+/// <param name="InTransit">Keys handed off and not yet acknowledged by their new owner.</param>
 /// <param name="LastMove">What the latest rebalance of this store moved; null before any.</param>
 /// <param name="LoadSpread">The busiest shard's load over the mean load of the shards in service (1: even).</param>
 /// <param name="HottestShare">The busiest shard's share of this store's requests, 0 to 1.</param>
