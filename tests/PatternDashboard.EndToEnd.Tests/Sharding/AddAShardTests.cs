@@ -10,7 +10,7 @@ public sealed class AddAShardTests(AppServerFixture app, BrowserFixture browser)
     private static readonly Microsoft.Playwright.LocatorAssertionsToHaveTextOptions Patiently = new() { Timeout = 30_000 };
 
     [Fact]
-    public async Task AddAShard_ModuloMovesMostKeys_TheRingAFifth_ThenAHotKeyHeatsOneShardInEveryStore()
+    public async Task AddAShard_ModuloMovesMostKeys_TheRingAFifth_ThenAHotKeyHeatsOneShardInEveryStore_AndACrashedShardStopsAnswering()
     {
         await using var session = await browser.OpenAsync(app, ShardingPage.PausedPath);
         var page = new ShardingPage(session.Page);
@@ -37,6 +37,11 @@ public sealed class AddAShardTests(AppServerFixture app, BrowserFixture browser)
             var hottest = page.Hottest(strategy).Locator("xpath=..").Locator("[data-stat=load]");
             await Expect(hottest).ToHaveTextAsync(new Regex(@" · ([4-9]\d) %$"), Patiently);
         }
+
+        // A crashed shard stops answering: its cells say so and requests for its keys go unanswered.
+        await page.NodeActionAsync("Shard 1", "Crash s1");
+        await Expect(page.HeatCell("ring", "s1").Locator("[data-mark=down]")).ToBeVisibleAsync();
+        await Expect(page.Stat("requests")).ToHaveTextAsync(new Regex($@"· {NumberPattern.AtLeast(1)} unavailable$"), Patiently);
 
         session.AssertNoFailedRequests();
         session.AssertNoConsoleErrors();

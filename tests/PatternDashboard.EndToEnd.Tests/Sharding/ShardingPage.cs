@@ -31,6 +31,9 @@ internal sealed class ShardingPage(IPage page)
     /// <summary>A strategy's line in the key state ("modulo", "ring", "range").</summary>
     public ILocator KeyState(string strategy) => Region("Store").Locator($"dd[data-strategy={strategy}]");
 
+    /// <summary>A figure of the key state beside the live view.</summary>
+    public ILocator Stat(string name) => Region("Store").Locator($"[data-stat={name}]");
+
     public ILocator Banner(string name) => Region("Store").Locator($"[data-banner={name}]");
 
     public ILocator HeatCell(string strategy, string shard) => Region("Heat map").Locator($"tr[data-strategy={strategy}] td[data-shard={shard}]");
