@@ -200,14 +200,15 @@ public sealed partial class ShardingCluster : SimulationBase
             }
         }
         int n = before.Members.Count;
-        double expected = (after, added) switch
+        // What the strategy itself should move, whatever the switch made its map: the ring keeps its promise of 1/(N+1).
+        double expected = (strategy, added) switch
         {
-            _ when added is null && removed is null => 1,
-            (ModuloMap, not null) => n / (n + 1.0),
-            (ModuloMap, null) => (n - 1.0) / n,
-            (RingMap, not null) => 1 / (n + 1.0),
-            (RingMap, null) => 1.0 / n,
-            (RangeMap r, not null) => r.Ranges.Where(x => x.Owner == added).Sum(x => x.End - x.Start) / (double)KeyCount,
+            _ when added is null && removed is null => 1, // a new placement of the same shards may move any key
+            (Strategy.Modulo, not null) => n / (n + 1.0),
+            (Strategy.Modulo, null) => (n - 1.0) / n,
+            (Strategy.Ring, not null) => 1 / (n + 1.0),
+            (Strategy.Ring, null) => 1.0 / n,
+            (_, not null) => ((RangeMap)after).Ranges.Where(x => x.Owner == added).Sum(x => x.End - x.Start) / (double)KeyCount,
             _ => ((RangeMap)before).Ranges.Where(x => x.Owner == removed).Sum(x => x.End - x.Start) / (double)KeyCount,
         };
         return new StrategyMove(StrategyId(strategy), moved, Math.Round(moved / (double)KeyCount, 4), Math.Round(expected, 4), needless);

@@ -25,6 +25,8 @@ public sealed class ShardingFactsTests
             Assert.Equal(0, record.MoveOf(Strategy.Ring)!.Needless);
             Assert.Equal(0, record.MoveOf(Strategy.Range)!.Needless);
             Assert.InRange(record.MoveOf(Strategy.Modulo)!.Share, 0.74, 0.86);
+            Assert.Equal(0.8, record.MoveOf(Strategy.Modulo)!.ExpectedShare);
+            Assert.Equal(0.2, record.MoveOf(Strategy.Ring)!.ExpectedShare);
         }
         Assert.InRange(modulo.Average(), 0.78, 0.82);
         Assert.InRange(ring.Average(), 0.2 - 0.03, 0.2 + 0.03);

@@ -106,6 +106,8 @@ public sealed class ShardingRebalanceTests
         var move = cluster.History[^1].MoveOf(Strategy.Ring)!;
 
         Assert.InRange(move.Share, 0.7, 0.9);
+        Assert.Equal(0.2, move.ExpectedShare); // what the ring promised
+        Assert.True(move.Needless > 0);
         Assert.False(cluster.Invariants.Views().Single(v => v.Id == FairMovesMonitor.MonitorId).Holds);
         Assert.True(RunUntilSettled(cluster, TimeSpan.FromSeconds(10)));
 
