@@ -283,6 +283,7 @@ public sealed record RebalanceRecord(double Time, string Change, bool ShardsChan
 
 /// <summary>What one store moved in one rebalance.</summary>
 /// <param name="Share">Moved keys as a share of all keys, 0 to 1.</param>
-/// <param name="ExpectedShare">What the placement should move: N/(N+1) for modulo, 1/(N+1) for the ring, the new range for ranges.</param>
+/// <param name="ExpectedShare">What the strategy should move: N/(N+1) for modulo, 1/(N+1) for the ring (also while the switch
+/// places it by modulo), the new or removed range for ranges; 1 for a new placement of the same shards.</param>
 /// <param name="Needless">Keys that moved between shards in service before and after: none for the ring and ranges.</param>
 public sealed record StrategyMove(string Strategy, int Moved, double Share, double ExpectedShare, int Needless);
