@@ -9,6 +9,7 @@ using PatternDashboard.Simulation.Patterns.LeaderElection;
 using PatternDashboard.Simulation.Patterns.PubSub;
 using PatternDashboard.Simulation.Patterns.Saga;
 using PatternDashboard.Simulation.Patterns.ServiceDiscovery;
+using PatternDashboard.Simulation.Patterns.Sharding;
 
 namespace PatternDashboard.Simulation.Patterns;
 
@@ -27,5 +28,6 @@ public static class PatternCatalog
         ApiGatewayPattern.Descriptor,
         SagaPattern.Descriptor,
         EventSourcingPattern.Descriptor,
+        ShardingPattern.Descriptor,
     ]);
 }
