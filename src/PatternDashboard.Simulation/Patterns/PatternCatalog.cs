@@ -8,6 +8,7 @@ using PatternDashboard.Simulation.Patterns.LeaderElection;
 using PatternDashboard.Simulation.Patterns.PubSub;
 using PatternDashboard.Simulation.Patterns.Saga;
 using PatternDashboard.Simulation.Patterns.ServiceDiscovery;
+using PatternDashboard.Simulation.Patterns.StranglerFig;
 
 namespace PatternDashboard.Simulation.Patterns;
 
@@ -25,5 +26,6 @@ public static class PatternCatalog
         ServiceDiscoveryPattern.Descriptor,
         ApiGatewayPattern.Descriptor,
         SagaPattern.Descriptor,
+        StranglerFigPattern.Descriptor,
     ]);
 }
