@@ -11,6 +11,9 @@ public sealed class PaymentLedger
     private readonly Dictionary<long, int> charges = [];
     private readonly Queue<long> order = new();
 
+    /// <summary>Orders remembered now; never more than <see cref="Remembered"/>.</summary>
+    public int Count => charges.Count;
+
     public long Charges { get; private set; }
 
     /// <summary>Orders charged more than once.</summary>
