@@ -18,6 +18,10 @@ public sealed partial class StranglerFigCluster
         string? feature = request.Target is null ? null : FeatureOf(request.Target);
         var bug = feature is null ? null : bugs[feature];
         var route = feature is null ? null : routes[feature];
+        if (definition.Target == FaultTarget.Node && feature is null)
+        {
+            return; // aimed at a node that is no new service: the kernel's target check refuses it next
+        }
         string? refusal = definition.Id switch
         {
             Fault.BugErrors when bug!.ErrorShare > 0 => $"The new {feature} code already fails requests; undo that first.",
