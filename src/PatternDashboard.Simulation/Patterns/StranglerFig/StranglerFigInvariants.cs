@@ -7,7 +7,7 @@ namespace PatternDashboard.Simulation.Patterns.StranglerFig;
 /// and a shadow's answer never reaches it. Red for <see cref="Memory"/> after the last such answer.
 /// </summary>
 public sealed class OneAnsweringBackendMonitor(StranglerFigCluster cluster)
-    : InvariantMonitor(MonitorId, "Every request is answered by exactly one backend (shadow calls are not answers)")
+    : InvariantMonitor(MonitorId, "One backend answers each request; a shadow never does")
 {
     public const string MonitorId = "one-answering-backend";
 
@@ -21,7 +21,7 @@ public sealed class OneAnsweringBackendMonitor(StranglerFigCluster cluster)
 
 /// <summary>After a rollback, every request of the feature routed while it stays rolled back is answered by the monolith.</summary>
 public sealed class RollbackRestoresLegacyMonitor(StranglerFigCluster cluster)
-    : InvariantMonitor(MonitorId, "A rollback restores legacy answers: after it, the monolith answers every request of the feature")
+    : InvariantMonitor(MonitorId, "A rollback restores legacy answers")
 {
     public const string MonitorId = "rollback-restores-legacy";
 
@@ -38,7 +38,7 @@ public sealed class RollbackRestoresLegacyMonitor(StranglerFigCluster cluster)
 /// last 2 s. Crashing the monolith or the facade defeats it on purpose, so random inputs leave it out.
 /// </summary>
 public sealed class BugStaysInItsFeatureMonitor(StranglerFigCluster cluster)
-    : InvariantMonitor(MonitorId, "A bug in one feature never takes the other features down (at most one feature failing)")
+    : InvariantMonitor(MonitorId, "A bug stays in its feature: at most one fails")
 {
     public const string MonitorId = "bug-stays-in-its-feature";
 
@@ -53,7 +53,7 @@ public sealed class BugStaysInItsFeatureMonitor(StranglerFigCluster cluster)
 
 /// <summary>Every checkout charges the customer once. Shadowing the write charges twice, which this turns red for.</summary>
 public sealed class ChargedOnceMonitor(StranglerFigCluster cluster)
-    : InvariantMonitor(MonitorId, "Every checkout charges the customer once")
+    : InvariantMonitor(MonitorId, "Each checkout charges once")
 {
     public const string MonitorId = "charged-once";
 

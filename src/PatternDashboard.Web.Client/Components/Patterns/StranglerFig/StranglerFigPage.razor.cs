@@ -22,7 +22,7 @@ public partial class StranglerFigPage : PatternPageBase
     private StranglerFigDetails? Details => DetailsAs<StranglerFigDetails>();
 
     private string ProgressText => Details is { } d
-        ? $"{(d.Progress * 100).ToString("0", CultureInfo.InvariantCulture)} %, {d.Retired} of {d.Routes.Count} features retired"
+        ? $"{(d.Progress * 100).ToString("0", CultureInfo.InvariantCulture)} % · {d.Retired} of {d.Routes.Count} retired"
         : "—";
 
     private string MigratingText => Details switch
