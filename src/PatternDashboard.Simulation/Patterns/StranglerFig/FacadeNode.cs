@@ -12,7 +12,16 @@ namespace PatternDashboard.Simulation.Patterns.StranglerFig;
 public sealed class FacadeNode(StranglerFigCluster cluster, TimeSpan backendTimeout)
     : ProxyNode(cluster, FacadeId, "Facade", backendTimeout)
 {
+    private const int Remembered = 4_096;
+
+    // Request ids seen lately: a request the network delivers twice is routed once, or a row that moved between the
+    // two copies would have two backends answer it.
+    private readonly HashSet<long> seen = [];
+    private readonly Queue<long> seenOrder = new();
+
     public long Received { get; private set; }
+
+    public long Duplicates { get; private set; }
 
     public long Answered { get; private set; }
 
@@ -20,9 +29,26 @@ public sealed class FacadeNode(StranglerFigCluster cluster, TimeSpan backendTime
     {
         if (message is CustomerRequest request)
         {
+            if (!seen.Add(request.RequestId))
+            {
+                Duplicates++;
+                return;
+            }
+            seenOrder.Enqueue(request.RequestId);
+            if (seenOrder.Count > Remembered)
+            {
+                seen.Remove(seenOrder.Dequeue());
+            }
             Received++;
             _ = HandleAsync(from, request, Life);
         }
+    }
+
+    protected override void OnCrash()
+    {
+        base.OnCrash();
+        seen.Clear();
+        seenOrder.Clear();
     }
 
     private async Task HandleAsync(string customer, CustomerRequest request, CancellationToken startedIn)

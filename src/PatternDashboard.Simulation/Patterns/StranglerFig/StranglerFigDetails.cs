@@ -27,6 +27,7 @@ public sealed record StranglerFigDetails(
 /// <param name="NewShare">Share of the feature's answers the new service gave.</param>
 /// <param name="MismatchShare">Real mismatches among shadow comparisons, noise left out.</param>
 /// <param name="NaiveMismatchShare">Comparisons with any difference at all: what a comparison without a baseline would call mismatches.</param>
+/// <param name="ComparedRecently">Shadow comparisons in the last 10 s: 0 once the feature has left shadow.</param>
 /// <param name="NoisyFields">Fields the noise baseline found differing between two monolith answers.</param>
 public sealed record RouteRow(
     string Feature,
@@ -43,6 +44,7 @@ public sealed record RouteRow(
     double FailedShare,
     double MismatchShare,
     double NaiveMismatchShare,
+    double ComparedRecently,
     long Compared,
     long RealMismatches,
     long NaiveMismatches,
@@ -95,6 +97,7 @@ public sealed partial class StranglerFigCluster
         route.FailedShare,
         route.MismatchShare,
         route.NaiveMismatchShare,
+        route.ComparedInWindow,
         route.Judge.Compared,
         route.Judge.RealMismatches,
         route.Judge.NaiveMismatches,

@@ -32,6 +32,7 @@ public sealed class StranglerFigBehaviourTests
 
         Assert.True(shadowedAnswers > 20, $"seed {seed}: only {shadowedAnswers} answers while shadowing.");
         Assert.True(cluster.Route(Feature.Catalog).Judge.Compared > 20);
+        Assert.True(cluster.Facade.Duplicates > 0, $"seed {seed}: no request arrived twice.");
         Assert.Equal(0, cluster.SecondAnswers);
         Assert.Equal(0, cluster.Invariants.Views().Single(v => v.Id == OneAnsweringBackendMonitor.MonitorId).Violations);
         Assert.True(cluster.Customers.Sent >= answers.Count);

@@ -37,6 +37,17 @@ public sealed class RoutingTableTests : DashboardTestContext
     }
 
     [Fact]
+    public void CatalogPastShadow_SaysSoAndKeepsWhatShadowingFound()
+    {
+        var cluster = Run(45);
+        Assert.NotEqual(RouteStage.Shadow, cluster.Route("catalog").Stage);
+
+        string mismatch = RenderTable(cluster.Details()).Find("tr[data-feature='catalog'] td[data-col='mismatch']").TextContent;
+
+        Assert.Matches(@"^not shadowed now; in all 0 real of [1-9]\d* \([1-9]\d* without baseline\)$", mismatch.Trim());
+    }
+
+    [Fact]
     public void HeldFeatureWithABug_SaysBothInWords_AndItsRollback()
     {
         var cluster = Run(3);

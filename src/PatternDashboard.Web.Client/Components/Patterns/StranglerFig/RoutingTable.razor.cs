@@ -20,9 +20,14 @@ public partial class RoutingTable
     private static string ShareText(RouteRow row) =>
         row.LegacyShare + row.NewShare <= 0 ? "no traffic yet" : $"legacy {Percent(row.LegacyShare)} · new {Percent(row.NewShare)}";
 
-    private static string MismatchText(RouteRow row) => row.Compared == 0
-        ? "not shadowed yet"
-        : $"{Percent(row.MismatchShare)} real · {Percent(row.NaiveMismatchShare)} without baseline ({row.RealMismatches} of {row.Compared}; noise: {(row.NoisyFields.Count == 0 ? "none" : string.Join(", ", row.NoisyFields))})";
+    private static string MismatchText(RouteRow row) => row switch
+    {
+        { Compared: 0 } => "not shadowed yet",
+        { ComparedRecently: 0 } => $"not shadowed now; in all {row.RealMismatches} real of {row.Compared} ({row.NaiveMismatches} without baseline)",
+        _ => $"{Percent(row.MismatchShare)} real · {Percent(row.NaiveMismatchShare)} without baseline ({row.RealMismatches} of {row.Compared}; noise: {Noise(row)})",
+    };
+
+    private static string Noise(RouteRow row) => row.NoisyFields.Count == 0 ? "none" : string.Join(", ", row.NoisyFields);
 
     private static string PlanText(StranglerFigDetails details) => details switch
     {
