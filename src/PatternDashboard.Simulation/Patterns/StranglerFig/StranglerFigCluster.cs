@@ -137,8 +137,9 @@ public sealed partial class StranglerFigCluster : SimulationBase
             route.ByLegacy++;
         }
         route.Failed += reply.Ok ? 0 : 1;
-        // Still in the stage a rollback put it in, and routed after it: the monolith must have answered.
-        if (byNew && route.RolledBackAt is { } back && routedAt >= back && route.Stage == RouteStage.Legacy && route.StageSince == back)
+        // Still in the stage a rollback put it in, and routed after it: the monolith must have answered (a big bang
+        // overrides every row, so the rewrite's answers are not the row's).
+        if (byNew && backend != RewriteId && route.RolledBackAt is { } back && routedAt >= back && route.Stage == RouteStage.Legacy && route.StageSince == back)
         {
             StrayAnswers++;
             LastStrayAnswerAt = Clock.Now;

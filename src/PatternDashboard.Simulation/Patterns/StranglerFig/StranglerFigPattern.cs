@@ -175,7 +175,7 @@ public static class StranglerFigPattern
         ],
         UsedBy:
         [
-            "Martin Fowler's 2004 article named it after the fig that grows around a tree; Shopify and others migrated monoliths this way.",
+            "Martin Fowler named it in 2004 after the fig that grows around its host tree; Sam Newman's Monolith to Microservices walks through it.",
             "GitHub's Scientist library (and its ports) for running old and new code side by side and comparing results.",
             "Twitter's Diffy, which compares a candidate with two copies of the primary to cancel out noise.",
         ]);
