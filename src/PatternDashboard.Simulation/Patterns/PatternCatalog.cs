@@ -10,6 +10,7 @@ using PatternDashboard.Simulation.Patterns.PubSub;
 using PatternDashboard.Simulation.Patterns.Saga;
 using PatternDashboard.Simulation.Patterns.ServiceDiscovery;
 using PatternDashboard.Simulation.Patterns.Sharding;
+using PatternDashboard.Simulation.Patterns.StranglerFig;
 
 namespace PatternDashboard.Simulation.Patterns;
 
@@ -29,5 +30,6 @@ public static class PatternCatalog
         SagaPattern.Descriptor,
         EventSourcingPattern.Descriptor,
         ShardingPattern.Descriptor,
+        StranglerFigPattern.Descriptor,
     ]);
 }
