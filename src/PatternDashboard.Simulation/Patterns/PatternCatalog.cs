@@ -5,6 +5,7 @@ using PatternDashboard.Simulation.Patterns.CircuitBreaker;
 using PatternDashboard.Simulation.Patterns.ClientServer;
 using PatternDashboard.Simulation.Patterns.EventDriven;
 using PatternDashboard.Simulation.Patterns.LeaderElection;
+using PatternDashboard.Simulation.Patterns.Microservices;
 using PatternDashboard.Simulation.Patterns.PubSub;
 using PatternDashboard.Simulation.Patterns.Saga;
 using PatternDashboard.Simulation.Patterns.ServiceDiscovery;
@@ -25,5 +26,6 @@ public static class PatternCatalog
         ServiceDiscoveryPattern.Descriptor,
         ApiGatewayPattern.Descriptor,
         SagaPattern.Descriptor,
+        MicroservicesPattern.Descriptor,
     ]);
 }
