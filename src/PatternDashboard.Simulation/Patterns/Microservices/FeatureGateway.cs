@@ -42,6 +42,9 @@ public sealed class FeatureGateway : RegistryCacheNode
 
     public long Retries { get; private set; }
 
+    /// <summary>Ends every call still waiting with an error, as a gateway restarted with new settings does.</summary>
+    public void DropWaitingCalls() => pending.FailAll("gateway restarted");
+
     public override void Start()
     {
         base.Start();

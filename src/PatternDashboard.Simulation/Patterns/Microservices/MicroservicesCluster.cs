@@ -127,6 +127,7 @@ public sealed partial class MicroservicesCluster : SimulationBase
                     [Property.Phase] = PhaseWord(i.Phase),
                     [Property.Served] = i.Served,
                     [Property.Busy] = i.Busy,
+                    [Property.Broken] = i.Version?.IsBroken == true,
                 }),
             FeatureGateway g => new NodeView(node.Id, node.Label, State.Gateway, node.IsUp, lifecycle,
                 new Dictionary<string, object?> { [Property.Busy] = g.Busy }),

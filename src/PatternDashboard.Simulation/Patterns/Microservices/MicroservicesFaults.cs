@@ -69,7 +69,9 @@ public sealed partial class MicroservicesCluster
                 return () =>
                 {
                     NoTimeouts = false;
-                    Log.Append(GatewayId, "gateway", "Calls have their timeouts again (calls already waiting keep waiting)");
+                    // Configuration is read at start: the gateway restarts, and the calls that waited forever end with it.
+                    Gateway.DropWaitingCalls();
+                    Log.Append(GatewayId, "gateway", "The gateway restarts with its timeouts: the calls that were waiting end, its workers are free");
                 };
             case Fault.Monolith:
                 SetMonolith(true);

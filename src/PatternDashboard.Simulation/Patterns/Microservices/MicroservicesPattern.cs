@@ -50,6 +50,7 @@ public static class MicroservicesPattern
         public const string Phase = "phase";
         public const string Served = "served";
         public const string Busy = "busy";
+        public const string Broken = "broken";
     }
 
     public static class Metric
