@@ -18,12 +18,12 @@ public sealed class MicroservicesJourneyTests(AppServerFixture app, BrowserFixtu
         await page.PlayAsync();
         await Expect(page.FeatureStatus("pay")).ToHaveTextAsync(new Regex("works"), Patiently);
 
-        await page.NodeActionAsync("Payments 1", "Crash the service");
+        await page.NodeActionAsync("Payments 1", "Crash the service: payments-1");
         await Expect(page.FeatureStatus("pay")).ToHaveTextAsync(new Regex("down"), Patiently);
         await Expect(page.FeatureStatus("browse")).ToHaveTextAsync(new Regex("works"));
         await Expect(page.FeatureStatus("sign-in")).ToHaveTextAsync(new Regex("works"));
 
-        await page.NodeActionAsync("Orders 1", "Deploy a new version");
+        await page.NodeActionAsync("Orders 1", "Deploy a new version: orders-1");
         await page.OpenTabAsync("Details");
         await Expect(page.Service("orders").Locator("[data-col=rollout]")).ToHaveTextAsync(new Regex("rolling out v2"), Patiently);
         await Expect(page.Service("orders").Locator("[data-col=rollout]")).ToHaveTextAsync(new Regex("4 replicas, steady"), Patiently);
