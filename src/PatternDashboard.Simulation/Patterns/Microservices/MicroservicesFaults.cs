@@ -25,7 +25,7 @@ public sealed partial class MicroservicesCluster
             (Fault.SlowService, { } i) when slowBy.ContainsKey(i.Service) => $"{i.Service} is already slow; undo that first.",
             (Fault.Deploy or Fault.DeployBug or Fault.DeployBugNoProbe, { } i) when deployment!.Target != ServiceVersion.First => $"{i.Service} already runs {deployment.Target.Name}; roll it back first.",
             (Fault.Rollback, { } i) when deployment!.Target == ServiceVersion.First => $"{i.Service} runs its first version; there is nothing to roll back to.",
-            (Fault.Scale, { } i) when (int)(request.Value ?? definition.Parameter!.Default) == deployment!.Replicas => $"{i.Service} already runs {deployment.Replicas} replicas.",
+            (Fault.Scale, { } i) when (int)Math.Round(request.Value ?? definition.Parameter!.Default) == deployment!.Replicas => $"{i.Service} already runs {deployment.Replicas} replicas.",
             (Fault.NoTimeouts, _) when NoTimeouts => "The gateway already calls without timeouts.",
             (Fault.Monolith, _) when IsMonolith => "The monolith already serves every feature.",
             _ => null,
@@ -61,7 +61,7 @@ public sealed partial class MicroservicesCluster
                 Rollback(instance!.Service);
                 return null;
             case Fault.Scale:
-                deployments[instance!.Service].Scale((int)(request.Value ?? definition.Parameter!.Default));
+                deployments[instance!.Service].Scale((int)Math.Round(request.Value ?? definition.Parameter!.Default));
                 return null;
             case Fault.NoTimeouts:
                 NoTimeouts = true;
