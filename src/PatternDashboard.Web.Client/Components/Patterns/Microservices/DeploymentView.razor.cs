@@ -20,7 +20,7 @@ public partial class DeploymentView
 
     private static string RolloutText(ServiceView service) =>
         service.Stalled ? "rollout stalled: new instances never get ready"
-        : service.RollingOut ? $"rolling out {service.Version}: {service.Updated} of {service.Replicas}"
+        : service.RollingOut ? $"rolling out {service.Version}: {service.Updated} of {service.Replicas} instances started on it"
         : $"{service.Replicas} replicas, steady";
 
     private static string Summary(ServiceView service) =>
