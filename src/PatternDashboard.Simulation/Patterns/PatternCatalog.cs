@@ -6,6 +6,7 @@ using PatternDashboard.Simulation.Patterns.ClientServer;
 using PatternDashboard.Simulation.Patterns.EventDriven;
 using PatternDashboard.Simulation.Patterns.EventSourcing;
 using PatternDashboard.Simulation.Patterns.LeaderElection;
+using PatternDashboard.Simulation.Patterns.Microservices;
 using PatternDashboard.Simulation.Patterns.PubSub;
 using PatternDashboard.Simulation.Patterns.Saga;
 using PatternDashboard.Simulation.Patterns.ServiceDiscovery;
@@ -31,5 +32,6 @@ public static class PatternCatalog
         EventSourcingPattern.Descriptor,
         ShardingPattern.Descriptor,
         StranglerFigPattern.Descriptor,
+        MicroservicesPattern.Descriptor,
     ]);
 }
