@@ -3,6 +3,7 @@ using PatternDashboard.Simulation.Patterns.Ambassador;
 using PatternDashboard.Simulation.Patterns.ApiGateway;
 using PatternDashboard.Simulation.Patterns.CircuitBreaker;
 using PatternDashboard.Simulation.Patterns.ClientServer;
+using PatternDashboard.Simulation.Patterns.Cqrs;
 using PatternDashboard.Simulation.Patterns.EventDriven;
 using PatternDashboard.Simulation.Patterns.EventSourcing;
 using PatternDashboard.Simulation.Patterns.LeaderElection;
@@ -29,5 +30,6 @@ public static class PatternCatalog
         SagaPattern.Descriptor,
         EventSourcingPattern.Descriptor,
         ShardingPattern.Descriptor,
+        CqrsPattern.Descriptor,
     ]);
 }
