@@ -46,5 +46,13 @@ public sealed class CqrsPresenter : INodePresenter
         : node.Properties.GetValueOrDefault(CqrsPattern.Property.Head) is { } head ? $"head {UiFormat.Value(head)}"
         : null;
 
+    /// <summary>Stopping, slowing and rebuilding belong to read models; crash and restart to every node.</summary>
+    public bool IsActionAvailable(NodeView node, FaultDefinition fault) => fault.Id switch
+    {
+        CqrsPattern.Fault.StopProjector or CqrsPattern.Fault.SlowProjector or CqrsPattern.Fault.Rebuild =>
+            node.Properties.ContainsKey(CqrsPattern.Property.Checkpoint),
+        _ => true,
+    };
+
     public string AriaLabel(NodeView node) => $"{node.Label}, {StateText(node)}{(Caption(node) is { } c ? $", {c}" : "")}";
 }
