@@ -25,7 +25,7 @@ public sealed class CqrsJourneyTests(AppServerFixture app, BrowserFixture browse
         await Expect(replica.Locator("[data-stat=lag-events]")).ToHaveTextAsync(CqrsPage.Whole(NumberPattern.AtLeast(10)), Patiently);
         await Expect(replica.Locator("[data-stat=lag-seconds]")).ToHaveTextAsync(new Regex(@"^[1-9]\d*\.\d+ s$|^0\.[2-9]\d s$"), Patiently);
         await Expect(page.Stat("stale-count")).ToHaveTextAsync(CqrsPage.Whole(NumberPattern.AtLeast(20)), Patiently);
-        await Expect(page.Stat("not-yet")).ToContainTextAsync("orders-1", Patiently);
+        await Expect(page.Stat("not-yet")).ToContainTextAsync("orders-1", new() { Timeout = 30_000 });
         // Done right, customers wait for a checkpoint or read the write side: no violation.
         await Expect(page.Stat("violations")).ToHaveTextAsync("0");
 
