@@ -21,6 +21,7 @@ public sealed partial class CqrsCluster
             Fault.StopProjector when replica!.IsStopped => $"{replica.Label} is already stopped.",
             Fault.SlowProjector when replica!.ApplyTime != replica.BaseApplyTime => $"{replica.Label} is already slowed; clear that first.",
             Fault.Rebuild when !replica!.IsUp => $"{replica.Label} is down; restart it first.",
+            Fault.RebuildAll when !ReadSide.Any(r => r.IsUp) => "Every read model is down; restart one first.",
             Fault.SlowWriteStore when Store.ServiceTime > TimeSpan.Zero => "The write store is already slowed; clear that first.",
             Fault.ReadAfterWrite when ReadAfterWrite => "Customers already act on the first read.",
             _ => null,
@@ -42,6 +43,12 @@ public sealed partial class CqrsCluster
             case Fault.SlowProjector:
                 replica!.ApplyTime = replica.BaseApplyTime * (request.Value ?? definition.Parameter!.Default);
                 return () => replica.ApplyTime = replica.BaseApplyTime;
+            case Fault.RebuildAll:
+                foreach (var model in ReadSide.Where(r => r.IsUp))
+                {
+                    model.Rebuild();
+                }
+                return null;
             case Fault.SlowWriteStore:
                 Store.ServiceTime = TimeSpan.FromMilliseconds(request.Value ?? definition.Parameter!.Default);
                 return () => Store.ServiceTime = TimeSpan.Zero;

@@ -49,6 +49,7 @@ public static class CqrsPattern
         public const string SlowProjector = "slow-projector";
         public const string SlowWriteStore = "slow-write-store";
         public const string Rebuild = "rebuild-projection";
+        public const string RebuildAll = "rebuild-all";
         public const string ReadAfterWrite = "read-after-write";
     }
 
@@ -65,6 +66,7 @@ public static class CqrsPattern
     [
         LifecycleFaults.CrashNode with { Description = "Stops a node. A crashed read replica answers nothing: browsers turn to the others, and on restart it catches up from its checkpoint. A crashed write store takes no commands." },
         LifecycleFaults.RestartNode,
+        new(Fault.RebuildAll, "Rebuild every read model", "Throws every read model that is up away and replays each from the first event the write store holds, with progress; reads go on from the models being rebuilt, stale, until they catch up.", IsInstant: true),
         new(Fault.StopProjector, "Stop the projector", "This read model stops following the write store: it keeps answering queries, ever more stale, while commands go on committing.", FaultTarget.Node),
         new(Fault.SlowProjector, "Slow the projector", "Each event takes this many times longer to apply: throughput falls, so lag in events and in seconds grows.", FaultTarget.Node,
             new FaultParameter("factor", 2, 50, "x", 10)),
@@ -108,7 +110,7 @@ public static class CqrsPattern
 
     public static PatternDescriptor Descriptor { get; } = new(
         Id,
-        "CQRS",
+        "CQRS (command and query responsibility segregation)",
         "Orders written through a command side to a write store and read from replicas of read models fed by projectors: lag in events and seconds, stale reads and read-your-writes.",
         Info,
         Options,
