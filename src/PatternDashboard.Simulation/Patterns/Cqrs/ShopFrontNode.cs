@@ -20,6 +20,9 @@ public sealed class ShopFrontNode(CqrsCluster cluster) : SimulationNode(cluster,
 
     private const int RecentKept = 8;
 
+    // Every customer's open orders at most, with room for a few whose placement went unanswered.
+    private const int MineKept = 32;
+
     // Orders this shop placed and has not finished; bounded by the command side's limit per customer.
     private readonly List<(string OrderId, string Customer)> mine = [];
     private readonly Queue<ReadYourWritesViolation> recent = new();
@@ -125,10 +128,10 @@ public sealed class ShopFrontNode(CqrsCluster cluster) : SimulationNode(cluster,
             Retry(c);
             return;
         }
-        // A command with no answer may still be written: keep its order, so it is shipped (or refused as unknown) later.
-        if (check is null && sentCommand is { Type: ShopEventType.Placed } placed && mine.Count < 24)
+        // A command with no answer may or may not be written: keep its order, so it is shipped later (or refused as not open).
+        if (check is null && sentCommand is { } unanswered)
         {
-            mine.Add((placed.OrderId, placed.Customer));
+            Keep(unanswered);
         }
         check = null;
         ScheduleNext();
@@ -157,6 +160,12 @@ public sealed class ShopFrontNode(CqrsCluster cluster) : SimulationNode(cluster,
         if (!reply.Committed)
         {
             Rejected++;
+            // A shipment refused only for want of capacity is tried again later; one of an order that is not open is done with.
+            if (command.Type != ShopEventType.Placed && reply.Reason?.EndsWith("is not open", StringComparison.Ordinal) == false
+                && reply.Reason?.EndsWith("archived", StringComparison.Ordinal) == false)
+            {
+                Keep(command);
+            }
             ScheduleNext();
             return;
         }
@@ -166,11 +175,19 @@ public sealed class ShopFrontNode(CqrsCluster cluster) : SimulationNode(cluster,
             ScheduleNext();
             return;
         }
-        mine.Add((command.OrderId, command.Customer));
+        Keep(command);
         LastCommit = (command.OrderId, command.Customer, reply.Position, Now);
         check = new PendingCheck(command.OrderId, command.Customer, command.Product, command.Quantity, reply.Position, 1);
         Checked++;
         AskReadModel(check);
+    }
+
+    private void Keep(CommandRequest command)
+    {
+        if (mine.Count < MineKept && !mine.Any(o => o.OrderId == command.OrderId))
+        {
+            mine.Add((command.OrderId, command.Customer));
+        }
     }
 
     private void AskReadModel(PendingCheck c)
