@@ -7,10 +7,12 @@ using PatternDashboard.Simulation.Patterns.Cqrs;
 using PatternDashboard.Simulation.Patterns.EventDriven;
 using PatternDashboard.Simulation.Patterns.EventSourcing;
 using PatternDashboard.Simulation.Patterns.LeaderElection;
+using PatternDashboard.Simulation.Patterns.Microservices;
 using PatternDashboard.Simulation.Patterns.PubSub;
 using PatternDashboard.Simulation.Patterns.Saga;
 using PatternDashboard.Simulation.Patterns.ServiceDiscovery;
 using PatternDashboard.Simulation.Patterns.Sharding;
+using PatternDashboard.Simulation.Patterns.StranglerFig;
 
 namespace PatternDashboard.Simulation.Patterns;
 
@@ -30,6 +32,8 @@ public static class PatternCatalog
         SagaPattern.Descriptor,
         EventSourcingPattern.Descriptor,
         ShardingPattern.Descriptor,
+        StranglerFigPattern.Descriptor,
+        MicroservicesPattern.Descriptor,
         CqrsPattern.Descriptor,
     ]);
 }

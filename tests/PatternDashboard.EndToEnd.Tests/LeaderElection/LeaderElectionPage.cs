@@ -11,7 +11,7 @@ namespace PatternDashboard.EndToEnd.Tests.LeaderElection;
 /// tests read like the steps a person takes. The one exception is what the page draws without an accessible name
 /// (messages in flight), found by its markup and said so where it is used.
 /// </summary>
-internal sealed partial class LeaderElectionPage(IPage page)
+internal sealed partial class LeaderElectionPage(IPage page) : PatternPageObject(page, Title)
 {
     public const string Path = "/patterns/leader-election";
 
@@ -22,29 +22,15 @@ internal sealed partial class LeaderElectionPage(IPage page)
 
     public static readonly string[] NodeIds = ["n1", "n2", "n3", "n4", "n5"];
 
-    public IPage Page { get; } = page;
-
-    public ILocator Heading => Page.GetByRole(AriaRole.Heading, new() { Name = Title, Level = 1 });
-
     public ILocator InfoButton => Button("About Leader Election");
 
     // Time controls
-
-    public ILocator TimeControls => Page.GetByRole(AriaRole.Toolbar, new() { Name = "Time controls", Exact = true });
-
-    public ILocator PlayButton => TimeControls.GetByRole(AriaRole.Button, new() { Name = "Play", Exact = true });
-
-    public ILocator PauseButton => TimeControls.GetByRole(AriaRole.Button, new() { Name = "Pause", Exact = true });
 
     public ILocator StepButton => Button("Step one event");
 
     public ILocator ResetButton => Button("Reset simulation");
 
     public ILocator FastForwardButton => Button("Fast-forward");
-
-
-    /// <summary>The session's status as the time controls print it: "Running", "Paused" or "Fast-forwarding".</summary>
-    public ILocator Status(string status) => TimeControls.GetByText(status, new() { Exact = true });
 
     // Faults
 
@@ -77,17 +63,12 @@ internal sealed partial class LeaderElectionPage(IPage page)
     /// <summary>An entry of the list of active faults, by its label.</summary>
     public ILocator ActiveFault(string label) => ActiveFaults.GetByRole(AriaRole.Listitem).Filter(new() { HasText = label });
 
-    /// <summary>A node fault button of the node details panel, e.g. "Crash n2" or "Force election timeout: n2".</summary>
-    public ILocator Button(string name) => Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
-
     // The cluster
 
     public ILocator ClusterPanel => Region("Cluster");
 
-    public ILocator Topology => Page.GetByRole(AriaRole.Group, new() { Name = "Cluster topology", Exact = true });
-
     /// <summary>A node of the topology, by id; its accessible name says its role and term: "Node n2, leader, term 3".</summary>
-    public ILocator Node(string nodeId) => Topology.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^Node {Regex.Escape(nodeId)},") });
+    public override ILocator Node(string nodeId) => Topology.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^Node {Regex.Escape(nodeId)},") });
 
     /// <summary>Every node that says it leads (and is not paused) in a term of at least <paramref name="minTerm"/>.</summary>
     public ILocator Leaders(long minTerm = 1) =>
@@ -124,29 +105,6 @@ internal sealed partial class LeaderElectionPage(IPage page)
         await ExpectReadyAsync();
     }
 
-    /// <summary>The page has its heading and its session: the time controls are there.</summary>
-    public async Task ExpectReadyAsync()
-    {
-        await Expect(Heading).ToBeVisibleAsync();
-        await Expect(PlayButton.Or(PauseButton)).ToBeVisibleAsync();
-    }
-
-    /// <summary>Presses Play and waits until the page says it runs.</summary>
-    public async Task PlayAsync()
-    {
-        await PlayButton.ClickAsync();
-        await Expect(PauseButton).ToBeVisibleAsync();
-        await Expect(Status("Running")).ToBeVisibleAsync();
-    }
-
-    /// <summary>Presses Pause and waits until the page says it is paused.</summary>
-    public async Task PauseAsync()
-    {
-        await PauseButton.ClickAsync();
-        await Expect(PlayButton).ToBeVisibleAsync();
-        await Expect(Status("Paused")).ToBeVisibleAsync();
-    }
-
     /// <summary>
     /// Waits until exactly one node of the topology leads, in a term of at least <paramref name="minTerm"/>, and
     /// returns its id and term as the page writes them.
@@ -161,21 +119,6 @@ internal sealed partial class LeaderElectionPage(IPage page)
         return (match.Groups["id"].Value, long.Parse(match.Groups["term"].Value, CultureInfo.InvariantCulture));
     }
 
-    private ILocator Region(string name) => Page.GetByRole(AriaRole.Region, new() { Name = name, Exact = true });
-
     [GeneratedRegex(@"^Node (?<id>n\d+), leader, term (?<term>\d+)$")]
     private static partial Regex LeaderName();
-
-    /// <summary>Chooses a speed ("2x") in the toolbar and waits until the run says it goes at it.</summary>
-    public async Task SetSpeedAsync(string speed)
-    {
-        await TimeControls.GetByRole(AriaRole.Combobox, new() { Name = "Speed" }).SelectOptionAsync(new SelectOptionValue { Label = speed });
-        if (speed != "1x")
-        {
-            await Expect(TimeControls.Locator(".status")).ToContainTextAsync(speed);
-        }
-    }
-
-    /// <summary>Opens a tab below the live view: "Details", "Time travel", "Event log", "Lessons" or "Recording".</summary>
-    public Task OpenTabAsync(string name) => Page.GetByRole(AriaRole.Tab, new() { Name = name, Exact = true }).ClickAsync();
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PatternDashboard.EndToEnd.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -7,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace PatternDashboard.EndToEnd.Tests.PubSub;
 
 /// <summary>The Publisher-Subscriber page as a person finds it: controls, nodes, the subscriptions table and the counters.</summary>
-internal sealed class PubSubPage(IPage page)
+internal sealed class PubSubPage(IPage page) : PatternPageObject(page, Title)
 {
     public const string Path = "/patterns/pub-sub";
 
@@ -15,24 +14,6 @@ internal sealed class PubSubPage(IPage page)
     public const string PausedPath = Path + "?paused=1";
 
     public const string Title = "Publisher-Subscriber";
-
-    public IPage Page { get; } = page;
-
-    public ILocator Heading => Page.GetByRole(AriaRole.Heading, new() { Name = Title, Level = 1 });
-
-    public ILocator TimeControls => Page.GetByRole(AriaRole.Toolbar, new() { Name = "Time controls", Exact = true });
-
-    public ILocator PlayButton => TimeControls.GetByRole(AriaRole.Button, new() { Name = "Play", Exact = true });
-
-    public ILocator PauseButton => TimeControls.GetByRole(AriaRole.Button, new() { Name = "Pause", Exact = true });
-
-
-    public ILocator Topology => Page.GetByRole(AriaRole.Group, new() { Name = "Cluster topology", Exact = true });
-
-    /// <summary>A node by its label; its accessible name reads "Billing 1, consumer, idle, billing · 0 buffered".</summary>
-    public ILocator Node(string label) => Topology.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^{Regex.Escape(label)},") });
-
-    public ILocator Button(string name) => Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
     public ILocator ActiveFaults => Region("Active faults");
 
@@ -50,38 +31,6 @@ internal sealed class PubSubPage(IPage page)
         await Expect(PlayButton.Or(PauseButton)).ToBeVisibleAsync();
     }
 
-    public async Task PlayAsync()
-    {
-        await PlayButton.ClickAsync();
-        await Expect(PauseButton).ToBeVisibleAsync();
-    }
-
-    /// <summary>Selects a node in the topology and presses one of its fault buttons, such as "Crash billing-1".</summary>
-    public async Task NodeActionAsync(string label, string action)
-    {
-        // Clicking the selected node again would close its details.
-        if (await Node(label).GetAttributeAsync("aria-expanded") != "true")
-        {
-            await Node(label).ClickAsync();
-        }
-        await Button(action).ClickAsync();
-    }
-
     public async Task<int> ReadDepthAsync(string subscription) =>
         int.Parse(await Depth(subscription).InnerTextAsync(), CultureInfo.InvariantCulture);
-
-    private ILocator Region(string name) => Page.GetByRole(AriaRole.Region, new() { Name = name, Exact = true });
-
-    /// <summary>Chooses a speed ("2x") in the toolbar and waits until the run says it goes at it.</summary>
-    public async Task SetSpeedAsync(string speed)
-    {
-        await TimeControls.GetByRole(AriaRole.Combobox, new() { Name = "Speed" }).SelectOptionAsync(new SelectOptionValue { Label = speed });
-        if (speed != "1x")
-        {
-            await Expect(TimeControls.Locator(".status")).ToContainTextAsync(speed);
-        }
-    }
-
-    /// <summary>Opens a tab below the live view: "Details", "Time travel", "Event log", "Lessons" or "Recording".</summary>
-    public Task OpenTabAsync(string name) => Page.GetByRole(AriaRole.Tab, new() { Name = name, Exact = true }).ClickAsync();
 }

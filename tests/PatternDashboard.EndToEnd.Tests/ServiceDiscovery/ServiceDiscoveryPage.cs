@@ -1,32 +1,15 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using static Microsoft.Playwright.Assertions;
+using PatternDashboard.EndToEnd.Tests.Infrastructure;
 
 namespace PatternDashboard.EndToEnd.Tests.ServiceDiscovery;
 
 /// <summary>The Service Discovery page as a person finds it: controls, nodes, the key state and the panels by their names.</summary>
-internal sealed class ServiceDiscoveryPage(IPage page)
+internal sealed class ServiceDiscoveryPage(IPage page) : PatternPageObject(page, "Service Discovery")
 {
     public const string Path = "/patterns/service-discovery";
 
     /// <summary>A new private run, paused at t = 0 (a page opens running otherwise).</summary>
     public const string PausedPath = Path + "?paused=1";
-
-    public IPage Page { get; } = page;
-
-    public ILocator Heading => Page.GetByRole(AriaRole.Heading, new() { Name = "Service Discovery", Level = 1 });
-
-    private ILocator TimeControls => Page.GetByRole(AriaRole.Toolbar, new() { Name = "Time controls", Exact = true });
-
-    private ILocator PlayButton => TimeControls.GetByRole(AriaRole.Button, new() { Name = "Play", Exact = true });
-
-    private ILocator PauseButton => TimeControls.GetByRole(AriaRole.Button, new() { Name = "Pause", Exact = true });
-
-    private ILocator Topology => Page.GetByRole(AriaRole.Group, new() { Name = "Cluster topology", Exact = true });
-
-    public ILocator Node(string label) => Topology.GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^{Regex.Escape(label)},") });
-
-    public ILocator Button(string name) => Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
     /// <summary>A figure of the key state beside the live view.</summary>
     public ILocator Stat(string name) => Region("Discovery").Locator($"[data-stat={name}]");
@@ -39,38 +22,4 @@ internal sealed class ServiceDiscoveryPage(IPage page)
     public ILocator Story(string instance) => Region("Lease timeline").Locator($"[data-story={instance}]");
 
     public ILocator CalledWhileDead(string instance) => Region("Lease timeline").Locator($"[data-lane={instance}] rect.dead-call");
-
-    public async Task ExpectReadyAsync()
-    {
-        await Expect(Heading).ToBeVisibleAsync();
-        await Expect(PlayButton.Or(PauseButton)).ToBeVisibleAsync();
-    }
-
-    public async Task PlayAsync()
-    {
-        await PlayButton.ClickAsync();
-        await Expect(PauseButton).ToBeVisibleAsync();
-    }
-
-    /// <summary>Chooses a speed ("2x") in the toolbar and waits until the run says it goes at it.</summary>
-    public async Task SetSpeedAsync(string speed)
-    {
-        await TimeControls.GetByRole(AriaRole.Combobox, new() { Name = "Speed" }).SelectOptionAsync(new SelectOptionValue { Label = speed });
-        await Expect(TimeControls.Locator(".status")).ToContainTextAsync(speed);
-    }
-
-    public async Task NodeActionAsync(string label, string action)
-    {
-        // Clicking the selected node again would close its details.
-        if (await Node(label).GetAttributeAsync("aria-expanded") != "true")
-        {
-            await Node(label).ClickAsync();
-        }
-        await Button(action).ClickAsync();
-    }
-
-    /// <summary>Opens a tab below the live view: "Details", "Time travel", "Event log", "Lessons" or "Recording".</summary>
-    public Task OpenTabAsync(string name) => Page.GetByRole(AriaRole.Tab, new() { Name = name, Exact = true }).ClickAsync();
-
-    private ILocator Region(string name) => Page.GetByRole(AriaRole.Region, new() { Name = name, Exact = true });
 }

@@ -51,3 +51,24 @@ public sealed class LineChartGeometryTests
     public void NiceStep_GivesAboutFiveRoundSteps(double max, double step) =>
         Assert.Equal(step, LineChartGeometry.NiceStep(max), 9);
 }
+
+public sealed class TimeAxisTests
+{
+    [Fact]
+    public void X_PlacesTimesAcross_AndClampsOutsiders()
+    {
+        var axis = new TimeAxis(10, 20, 100, 300);
+
+        Assert.Equal(100, axis.X(10));
+        Assert.Equal(200, axis.X(15));
+        Assert.Equal(300, axis.X(25));
+        Assert.Equal(100, axis.X(0));
+    }
+
+    [Fact]
+    public void Ticks_AreRoundAndWithinTheAxis()
+    {
+        Assert.Equal([0.0, 10, 20, 30, 40, 50, 60], new TimeAxis(0, 60, 0, 1).Ticks(6));
+        Assert.Equal([5.0], new TimeAxis(5, 5, 0, 1).Ticks(6));
+    }
+}

@@ -47,19 +47,18 @@ public sealed class LineChartGeometry
             return chart;
         }
         double start = points.Min(p => p.Time), end = points.Max(p => p.Time);
-        double span = Math.Max(end - start, 1e-9);
         double max = Math.Max(0, points.Max(p => p.Value));
         double step = NiceStep(max);
         double top = Math.Max(step, Math.Ceiling(max / step) * step);
-        double plotWidth = chart.PlotRight - chart.PlotLeft, plotHeight = chart.PlotBottom - chart.PlotTop;
-        double X(double time) => chart.PlotLeft + (time - start) / span * plotWidth;
+        var axis = new TimeAxis(start, end, chart.PlotLeft, chart.PlotRight);
+        double plotHeight = chart.PlotBottom - chart.PlotTop;
         double Y(double value) => chart.PlotBottom - Math.Clamp(value, 0, top) / top * plotHeight;
 
         return new LineChartGeometry(height)
         {
-            Paths = [.. series.Select(s => PathOf(s, X, Y))],
+            Paths = [.. series.Select(s => PathOf(s, axis.X, Y))],
             ValueTicks = [.. Enumerable.Range(0, (int)Math.Round(top / step) + 1).Select(i => (Y(i * step), UiFormat.Number(i * step)))],
-            TimeTicks = [.. TimeLabels(start, end, maxTimeLabels).Select(t => (X(t), t.ToString("0.#", Invariant)))],
+            TimeTicks = [.. axis.Ticks(maxTimeLabels).Select(t => (axis.X(t), t.ToString("0.#", Invariant)))],
         };
     }
 
@@ -85,20 +84,5 @@ public sealed class LineChartGeometry
                 .Append(UiFormat.Svg(y(points[i].Value)));
         }
         return path.ToString();
-    }
-
-    /// <summary>Round times between <paramref name="start"/> and <paramref name="end"/>, at most <paramref name="max"/> of them.</summary>
-    private static IEnumerable<double> TimeLabels(double start, double end, int max)
-    {
-        if (end <= start)
-        {
-            yield return start;
-            yield break;
-        }
-        double step = NiceStep((end - start) * 5 / Math.Max(1, max));
-        for (double t = Math.Ceiling(start / step - 1e-9) * step; t <= end + 1e-9; t += step)
-        {
-            yield return t;
-        }
     }
 }

@@ -189,6 +189,9 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
             var created = await Backend.CreateRunAsync(PatternId);
             Watch(created);
             await OpenLiveAsync(created);
+            // Render the run before the address changes: a component the run's first render adds (the room toolbar reads
+            // the query) must not be added while the router tells the query's readers of the change, or the router throws.
+            StateHasChanged();
             addressSessionId = created.Id;
             UpdateAddress();
         }

@@ -14,7 +14,7 @@ namespace PatternDashboard.Simulation.Patterns.Shared.ServiceCalls;
 /// </summary>
 public sealed class DownstreamService : SimulationNode
 {
-    private readonly Queue<(string From, long CallId)> waiting = new();
+    private readonly Queue<(string From, ServiceRequest Request)> waiting = new();
     private readonly ResiliencePipeline<ServiceReply> chaos;
     private readonly SeededRandom latencyRandom;
     private readonly Action<Exception> onError;
@@ -58,6 +58,12 @@ public sealed class DownstreamService : SimulationNode
     /// <summary>Share of requests that get <see cref="AddedLatency"/>, 0 to 1: all of them by default, fewer for spikes.</summary>
     public double LatencyShare { get; set; } = 1;
 
+    /// <summary>
+    /// Computes the answer to a request once its time is served, for services whose answers carry content (null: a
+    /// plain "ok"). It runs on the service itself, so it may crash it: a crashed service then sends nothing.
+    /// </summary>
+    public Func<ServiceRequest, ServiceReply>? Answer { get; init; }
+
     /// <summary>Runs for every request that reaches the service, before it is served: for monitors that watch what gets through.</summary>
     public Action<string, ServiceRequest>? Arrived { get; init; }
 
@@ -83,11 +89,11 @@ public sealed class DownstreamService : SimulationNode
         Arrived?.Invoke(from, request);
         if (Busy < Profile.Slots)
         {
-            Begin(from, request.CallId);
+            Begin(from, request);
         }
         else if (waiting.Count < Profile.QueueLimit)
         {
-            waiting.Enqueue((from, request.CallId));
+            waiting.Enqueue((from, request));
         }
         else
         {
@@ -103,14 +109,14 @@ public sealed class DownstreamService : SimulationNode
         Busy = 0;
     }
 
-    private void Begin(string from, long callId)
+    private void Begin(string from, ServiceRequest request)
     {
         Busy++;
-        _ = ServeAsync(from, callId, life);
+        _ = ServeAsync(from, request, life);
     }
 
     // Reports its own errors, as InlineContinuations.Forget would, without a continuation per request.
-    private async Task ServeAsync(string from, long callId, int startedIn)
+    private async Task ServeAsync(string from, ServiceRequest request, int startedIn)
     {
         try
         {
@@ -119,15 +125,19 @@ public sealed class DownstreamService : SimulationNode
             {
                 return;
             }
+            var reply = outcome.Result is { Ok: true } && Answer is not null ? Answer(request) : outcome.Result ?? ServiceReply.ServerError;
+            if (startedIn != life || !IsUp)
+            {
+                return; // the answer crashed it
+            }
             Busy--;
-            var reply = outcome.Result ?? ServiceReply.ServerError;
             Answered++;
             Errors += reply.Ok ? 0 : 1;
-            Send(from, new ServiceResponse(callId, reply.Ok, reply.Detail));
+            Send(from, new ServiceResponse(request.CallId, reply.Ok, reply.Detail));
             if (waiting.Count > 0 && Busy < Profile.Slots)
             {
-                var (next, nextId) = waiting.Dequeue();
-                Begin(next, nextId);
+                var (next, nextRequest) = waiting.Dequeue();
+                Begin(next, nextRequest);
             }
         }
         catch (Exception error) when (error is not OperationCanceledException)

@@ -4,7 +4,8 @@ namespace PatternDashboard.Simulation.Patterns.Shared.ServiceCalls;
 
 /// <summary>A request for a downstream service; <see cref="CallId"/> lets the reply find its caller.</summary>
 /// <param name="Credential">The token the caller presented, when the pattern passes one along; services here do not check it.</param>
-public sealed record ServiceRequest(long CallId, string? Credential = null) : IMessage
+/// <param name="Operation">What is asked for (a path, a feature and its key), for services whose answer depends on it.</param>
+public sealed record ServiceRequest(long CallId, string? Credential = null, string? Operation = null) : IMessage
 {
     public string Kind => "request";
 }

@@ -79,7 +79,9 @@ public partial class LeadershipTimelineChart
         lanes = Math.Max(1, laneEnds.Count);
     }
 
-    private double X(double time) => Left + (time - start) / (end - start) * (ViewWidth - Left - Right);
+    private TimeAxis Axis => new(start, end, Left, ViewWidth - Right);
+
+    private double X(double time) => Axis.X(time);
 
     private double Y(int lane) => lane * LaneHeight + 4;
 
@@ -94,17 +96,7 @@ public partial class LeadershipTimelineChart
     private static string LabelFor(LeadershipSpan span, double width) =>
         width > 110 ? $"{span.LeaderId} · term {span.Term}" : width > 34 ? span.LeaderId : "";
 
-    private IEnumerable<double> Ticks()
-    {
-        double span = end - start;
-        double raw = span / 6;
-        double magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        double step = new[] { 1, 2, 5, 10 }.Select(m => m * magnitude).First(s => s >= raw);
-        for (double t = Math.Ceiling(start / step) * step; t <= end + 1e-9; t += step)
-        {
-            yield return t;
-        }
-    }
+    private IEnumerable<double> Ticks() => Axis.Ticks(6);
 
     private string Summary
     {

@@ -44,7 +44,9 @@ public partial class LeaseTimelineChart
         (LeaseEventKind.CacheAdded, "a cache found it"),
     ];
 
-    private double X(double time) => Left + (Math.Clamp(time, Start, End) - Start) / (End - Start) * (ViewWidth - Left - Right);
+    private TimeAxis Axis => new(Start, End, Left, ViewWidth - Right);
+
+    private double X(double time) => Axis.X(time);
 
     private static double Y(int lane) => lane * LaneHeight;
 
@@ -103,17 +105,7 @@ public partial class LeaseTimelineChart
         return $"{instance.Id}: {string.Join(", ", parts)}{(instance.CachedBy.Count > 0 && instance.DiedAt is not null ? $"; still listed by {string.Join(", ", instance.CachedBy)}" : "")}.";
     }
 
-    private IEnumerable<double> Ticks()
-    {
-        double span = End - Start;
-        double raw = span / 6;
-        double magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        double step = new[] { 1, 2, 5, 10 }.Select(m => m * magnitude).First(s => s >= raw);
-        for (double t = Math.Ceiling(Start / step) * step; t <= End + 1e-9; t += step)
-        {
-            yield return t;
-        }
-    }
+    private IEnumerable<double> Ticks() => Axis.Ticks(6);
 
     private string Summary
     {
