@@ -3,6 +3,7 @@ using PatternDashboard.Simulation.Patterns.Ambassador;
 using PatternDashboard.Simulation.Patterns.ApiGateway;
 using PatternDashboard.Simulation.Patterns.CircuitBreaker;
 using PatternDashboard.Simulation.Patterns.ClientServer;
+using PatternDashboard.Simulation.Patterns.Cqrs;
 using PatternDashboard.Simulation.Patterns.EventDriven;
 using PatternDashboard.Simulation.Patterns.EventSourcing;
 using PatternDashboard.Simulation.Patterns.LeaderElection;
@@ -33,5 +34,6 @@ public static class PatternCatalog
         ShardingPattern.Descriptor,
         StranglerFigPattern.Descriptor,
         MicroservicesPattern.Descriptor,
+        CqrsPattern.Descriptor,
     ]);
 }

@@ -14,6 +14,10 @@ public class EventStoreNode<TEvent> : SimulationNode
 
     // Readers to wake when events are written; kept in memory only, as a live connection is.
     private readonly SortedSet<string> subscribers = new(StringComparer.Ordinal);
+    // Requests waiting for the disk while a service time is set; lost in a crash, as a socket's backlog is.
+    private readonly Queue<(string From, IMessage Message)> waiting = new();
+    private TimeSpan serviceTime;
+    private bool serving;
 
     public EventStoreNode(SimulationBase simulation, EventStreamStore<TEvent> store, string id = StoreId, string label = "Event store")
         : base(simulation, id, label)
@@ -30,7 +34,64 @@ public class EventStoreNode<TEvent> : SimulationNode
 
     public IReadOnlyCollection<string> Subscribers => subscribers;
 
+    /// <summary>Requests the store holds at most while it is slow; more are dropped and their senders time out.</summary>
+    public const int WaitingLimit = 256;
+
+    /// <summary>
+    /// How long the store takes per request, one at a time (a slow disk); zero serves each as it arrives. With a service
+    /// time the store's throughput is bounded and requests queue up behind each other.
+    /// </summary>
+    public TimeSpan ServiceTime
+    {
+        get => serviceTime;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            serviceTime = value;
+        }
+    }
+
+    /// <summary>Requests waiting to be served, the one being served included.</summary>
+    public int Waiting => waiting.Count + (serving ? 1 : 0);
+
+    /// <summary>Requests dropped because <see cref="WaitingLimit"/> were already waiting.</summary>
+    public long Dropped { get; private set; }
+
     protected sealed override void OnMessage(string from, IMessage message)
+    {
+        if (serviceTime == TimeSpan.Zero && !serving)
+        {
+            Serve(from, message);
+            return;
+        }
+        if (waiting.Count >= WaitingLimit)
+        {
+            Dropped++;
+            return;
+        }
+        waiting.Enqueue((from, message));
+        if (!serving)
+        {
+            ServeNext();
+        }
+    }
+
+    private void ServeNext()
+    {
+        serving = true;
+        StartTimer(serviceTime, () =>
+        {
+            serving = false;
+            var (from, message) = waiting.Dequeue();
+            Serve(from, message);
+            if (waiting.Count > 0)
+            {
+                ServeNext();
+            }
+        });
+    }
+
+    private void Serve(string from, IMessage message)
     {
         switch (message)
         {
@@ -75,7 +136,12 @@ public class EventStoreNode<TEvent> : SimulationNode
         }
     }
 
-    protected override void OnCrash() => subscribers.Clear();
+    protected override void OnCrash()
+    {
+        subscribers.Clear();
+        waiting.Clear();
+        serving = false;
+    }
 
     /// <summary>Runs after events were written, with exactly those events.</summary>
     protected virtual void OnAppended(IReadOnlyList<StoredEvent<TEvent>> written)

@@ -23,12 +23,12 @@ public class ProjectorNode<TEvent> : SimulationNode
     private NodeTimer? timer;
     private long pendingRequest;
     private long nextRequest = 1;
+    private TimeSpan applyTime;
 
     public ProjectorNode(SimulationBase simulation, string id, string label, string storeId, IProjection<TEvent> projection,
         TimeSpan applyTime = default, TimeSpan? readTimeout = null)
         : base(simulation, id, label)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(applyTime, TimeSpan.Zero);
         this.storeId = storeId;
         Projection = projection;
         ApplyTime = applyTime;
@@ -39,8 +39,16 @@ public class ProjectorNode<TEvent> : SimulationNode
     /// <summary>How long it waits for an answer before it reads again; longer than a round trip on the network it runs on.</summary>
     public TimeSpan ReadTimeout { get; }
 
-    /// <summary>How long one event takes to apply; zero applies a batch as it arrives.</summary>
-    public TimeSpan ApplyTime { get; }
+    /// <summary>How long one event takes to apply; zero applies a batch as it arrives. A change counts from the next batch.</summary>
+    public TimeSpan ApplyTime
+    {
+        get => applyTime;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            applyTime = value;
+        }
+    }
 
     /// <summary>True while a batch is being applied (only with an <see cref="ApplyTime"/>).</summary>
     public bool IsApplying { get; private set; }
