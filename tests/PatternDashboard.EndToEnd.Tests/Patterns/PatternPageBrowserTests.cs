@@ -72,7 +72,8 @@ public sealed class PatternPageBrowserTests(AppServerFixture app, BrowserFixture
         await ExpectWhollyOnScreenAsync(Region(page, "Active faults"), $"the active faults of {where}");
         // The fault buttons (or the break-it switches, where every fault aims at a node) begin on the first screen;
         // the side column scrolls by itself for the rest, and a node's own faults are one click on the node away.
-        await Expect(Region(page, "Faults").Locator("button, input[role=switch]").First).ToBeInViewportAsync();
+        // A value field's hidden step buttons are not what a person sees first.
+        await Expect(Region(page, "Faults").Locator("button:visible, input[role=switch]").First).ToBeInViewportAsync();
         Assert.Equal(0, await page.EvaluateAsync<int>("window.scrollY"));
         session.AssertNoConsoleErrors();
     }
@@ -132,6 +133,8 @@ public sealed class PatternPageBrowserTests(AppServerFixture app, BrowserFixture
     {
         await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Switch to dark theme", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Button, new() { Name = "Switch to light theme", Exact = true })).ToBeVisibleAsync();
+        // The pointer leaves the theme button, as a person's would, so its tooltip does not cover the page's head.
+        await page.Mouse.MoveAsync(1, (page.ViewportSize?.Height ?? 720) - 1);
         // Buttons fade to their dark colours; a check in the middle of the fade would judge colours nobody reads.
         // Only the fades under way now are awaited: a live page keeps starting transitions of its own.
         await page.EvaluateAsync("() => Promise.allSettled(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished))");
