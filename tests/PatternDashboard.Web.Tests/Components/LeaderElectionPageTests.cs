@@ -86,7 +86,8 @@ public sealed class LeaderElectionPageTests : DashboardTestContext
         session.Push(State(Snapshot(), lastEventSequence: 2));
         // The log is in its tab, which keeps up only while open.
         await cut.WaitForAssertionAsync(() => Assert.Contains(cut.FindAll(".mud-tab"), t => t.TextContent.Trim() == "Event log"));
-        cut.FindAll(".mud-tab").First(t => t.TextContent.Trim() == "Event log").Click();
+        // Found and clicked in one go: the live page may re-render in between otherwise.
+        await cut.InvokeAsync(() => cut.FindAll(".mud-tab").First(t => t.TextContent.Trim() == "Event log").Click());
 
         await cut.WaitForAssertionAsync(() => Assert.Equal(2, cut.FindAll(".log-row").Count));
         Assert.Equal([0L], session.EventRequests);
