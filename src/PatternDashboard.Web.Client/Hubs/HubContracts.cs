@@ -171,10 +171,10 @@ public sealed record SnapshotInfo(
 /// <param name="Reached">True once the step's checkpoint held.</param>
 /// <param name="Acting">True while the step's action runs.</param>
 /// <param name="ActionProblem">Why the step's action could not happen, in words for the learner.</param>
-public sealed record LessonInfo(string LessonId, int StepIndex, int ActedUpTo, bool Reached, bool Acting, string? ActionProblem)
+public sealed record LessonInfo(string LessonId, int StepIndex, int ActedUpTo, bool Reached, bool Acting, string? ActionProblem, bool Revealed = false)
 {
     public static LessonInfo Of(LessonProgress progress) =>
-        new(progress.Lesson.Id, progress.StepIndex, progress.ActedUpTo, progress.Reached, progress.Acting, progress.ActionProblem);
+        new(progress.Lesson.Id, progress.StepIndex, progress.ActedUpTo, progress.Reached, progress.Acting, progress.ActionProblem, progress.Revealed);
 }
 
 /// <summary>Whether this connection may change a session, and the room it belongs to (OpenSession's answer).</summary>

@@ -64,7 +64,7 @@ public sealed class HubSimulationSession : ISimulationSession
     public TimelineInfo Timeline => info.Timeline ?? new TimelineInfo(info.SimulatedTime, false, null, null, null);
 
     public LessonProgress? Lesson => info.Lesson is { } lesson && lessons.FirstOrDefault(l => l.Id == lesson.LessonId) is { } found
-        ? new LessonProgress(found, lesson.StepIndex, lesson.ActedUpTo, new LessonBaseline(0, default), lesson.Reached, lesson.Acting, lesson.ActionProblem)
+        ? new LessonProgress(found, lesson.StepIndex, lesson.ActedUpTo, new LessonBaseline(0, default), lesson.Reached, lesson.Acting, lesson.ActionProblem, lesson.Revealed)
         : null;
 
     public async IAsyncEnumerable<SessionState> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -110,6 +110,8 @@ public sealed class HubSimulationSession : ISimulationSession
     public Task StartLessonAsync(Lesson lesson) => HubCalls.Run(() => hub.InvokeAsync("StartLesson", Id, lesson.Id));
 
     public Task GoToLessonStepAsync(int stepIndex) => HubCalls.Run(() => hub.InvokeAsync("GoToLessonStep", Id, stepIndex));
+
+    public Task RevealLessonStepAsync() => HubCalls.Run(() => hub.InvokeAsync("RevealLessonStep", Id));
 
     public Task EndLessonAsync() => HubCalls.Run(() => hub.InvokeAsync("EndLesson", Id));
 

@@ -124,4 +124,7 @@ public interface ISimulationSession
 
     /// <summary>Leaves the lesson; the run goes on as it is.</summary>
     Task EndLessonAsync();
+
+    /// <summary>On a prediction step of the lesson: runs the step's action, which shows what happens.</summary>
+    Task RevealLessonStepAsync();
 }

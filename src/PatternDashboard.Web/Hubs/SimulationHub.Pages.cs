@@ -48,6 +48,9 @@ public sealed partial class SimulationHub
 
     public Task EndLesson(string sessionId) => ControlledSession(sessionId).EndLessonAsync();
 
+    /// <summary>On a prediction step: runs the step's action, which reveals what happens.</summary>
+    public Task RevealLessonStep(string sessionId) => ControlledSession(sessionId).RevealLessonStepAsync();
+
     /// <summary>Each metric's bounded history, for charts that then append the values of each snapshot.</summary>
     public IReadOnlyList<SeriesView> GetSeries(string sessionId) => FoundSession(sessionId).Current.Snapshot.Series;
 

@@ -6,7 +6,7 @@ namespace PatternDashboard.Web.Rooms;
 /// A shared session that many viewers follow and only holders of the instructor key control. The key itself is not
 /// kept: only its hash. Never log or show anything of the key; <see cref="ToString"/> leaves it out.
 /// </summary>
-public sealed class Room
+public sealed partial class Room
 {
     private readonly byte[] instructorKeyHash;
     private readonly HashSet<string> controllers = new(StringComparer.Ordinal);

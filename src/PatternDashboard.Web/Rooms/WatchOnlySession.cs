@@ -64,4 +64,6 @@ public sealed class WatchOnlySession(ISimulationSession inner, Func<Exception> r
     public Task GoToLessonStepAsync(int stepIndex) => throw refusal();
 
     public Task EndLessonAsync() => throw refusal();
+
+    public Task RevealLessonStepAsync() => throw refusal();
 }

@@ -16,7 +16,7 @@ public sealed partial class SimulationSession
         get
         {
             var progress = lessonProgress;
-            if (progress is not { Reached: false, Acting: false, Step.Checkpoint: { } checkpoint })
+            if (progress is not { Reached: false, Acting: false, AwaitingReveal: false, Step.Checkpoint: { } checkpoint })
             {
                 return progress;
             }
@@ -63,6 +63,22 @@ public sealed partial class SimulationSession
         await EnterStepAsync(stepIndex).ConfigureAwait(false);
     });
 
+    /// <summary>On a prediction step: runs its action (the reveal), after which its goal is judged.</summary>
+    public Task RevealLessonStepAsync() => MoveLessonAsync(async () =>
+    {
+        var progress = lessonProgress ?? throw new SimulationInputException("No lesson is running; start one first.");
+        if (progress.Step.Predict is null)
+        {
+            throw new SimulationInputException($"Step {progress.StepIndex + 1} of '{progress.Lesson.Title}' asks no prediction, so there is nothing to reveal.");
+        }
+        if (progress.Revealed)
+        {
+            throw new SimulationInputException($"Step {progress.StepIndex + 1} of '{progress.Lesson.Title}' is revealed already.");
+        }
+        var before = (await PublishNowAsync().ConfigureAwait(false)).Snapshot;
+        await ActAsync(progress with { Revealed = true, Baseline = LessonConditions.BaselineOf(before) }, progress.StepIndex).ConfigureAwait(false);
+    });
+
     public Task EndLessonAsync() => MoveLessonAsync(() =>
     {
         lessonProgress = null;
@@ -90,7 +106,10 @@ public sealed partial class SimulationSession
         var progress = lessonProgress!;
         var step = progress.Lesson.Steps[index];
         var before = (await PublishNowAsync().ConfigureAwait(false)).Snapshot;
-        bool acts = step.Action is not null && index > progress.ActedUpTo;
+        bool firstVisit = index > progress.ActedUpTo;
+        // On a prediction step the learner answers first; its action waits for the reveal.
+        bool awaitsReveal = step.Predict is not null && firstVisit;
+        bool acts = step.Action is not null && firstVisit && !awaitsReveal;
         progress = progress with
         {
             StepIndex = index,
@@ -98,16 +117,30 @@ public sealed partial class SimulationSession
             Reached = false,
             Acting = acts,
             ActionProblem = null,
+            Revealed = step.Predict is not null && !firstVisit,
         };
         lessonProgress = progress;
         if (!acts)
         {
             return;
         }
+        await ActAsync(progress, index).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the step's action (if any) and judges its goal from after it.</summary>
+    private async Task ActAsync(LessonProgress progress, int index)
+    {
+        var step = progress.Lesson.Steps[index];
+        if (step.Action is null)
+        {
+            lessonProgress = progress with { ActedUpTo = Math.Max(progress.ActedUpTo, index) };
+            return;
+        }
+        lessonProgress = progress with { Acting = true };
         string? problem = null;
         try
         {
-            await RunLessonActionAsync(step.Action!).ConfigureAwait(false);
+            await RunLessonActionAsync(step.Action).ConfigureAwait(false);
         }
         catch (SimulationInputException e)
         {

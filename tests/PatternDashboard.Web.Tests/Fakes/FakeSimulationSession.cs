@@ -200,6 +200,13 @@ public sealed class FakeSimulationSession(string id, SessionState initial, IRead
         return Task.CompletedTask;
     }
 
+    public Task RevealLessonStepAsync()
+    {
+        LessonMoves.Add("reveal");
+        Lesson = Lesson! with { Revealed = true };
+        return Task.CompletedTask;
+    }
+
     public Task EndLessonAsync()
     {
         ThrowIfFailing();

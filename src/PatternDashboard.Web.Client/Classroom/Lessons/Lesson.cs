@@ -23,7 +23,13 @@ public sealed record Lesson(
 
 /// <summary>One step: what to read, then optionally something that happens to the run and a goal to wait for.</summary>
 /// <param name="Narration">Markdown: paragraphs, lists, **bold**, *italic*, `code` and links. HTML is shown as text.</param>
-public sealed record LessonStep(string Title, string Narration, LessonAction? Action = null, LessonCheckpoint? Checkpoint = null);
+/// <param name="Predict">Makes this a prediction step: the learner answers first, and the action runs only on reveal.</param>
+public sealed record LessonStep(string Title, string Narration, LessonAction? Action = null, LessonCheckpoint? Checkpoint = null, LessonPrediction? Predict = null);
+
+/// <summary>A question the learner answers before the step's action shows what happens.</summary>
+/// <param name="Answers">Two to five answers.</param>
+/// <param name="Answer">The answer that happens, from 0.</param>
+public sealed record LessonPrediction(string Question, IReadOnlyList<string> Answers, int? Answer);
 
 /// <summary>
 /// What a step does to the run, through the same inputs a person gives, so it is recorded: inject a fault, clear the

@@ -10,6 +10,7 @@ namespace PatternDashboard.Web.Classroom.Lessons;
 /// <param name="Reached">True once the step's checkpoint was seen to hold; it stays reached.</param>
 /// <param name="Acting">True while the step's action runs (a wait can take a moment).</param>
 /// <param name="ActionProblem">Why the step's action could not happen (e.g. no leader to crash), in words for the learner.</param>
+/// <param name="Revealed">For a prediction step: true once its answer was revealed (its action ran).</param>
 public sealed record LessonProgress(
     Lesson Lesson,
     int StepIndex,
@@ -17,8 +18,12 @@ public sealed record LessonProgress(
     LessonBaseline Baseline,
     bool Reached,
     bool Acting,
-    string? ActionProblem)
+    string? ActionProblem,
+    bool Revealed = false)
 {
+    /// <summary>True on a prediction step whose answer is still to be revealed: the learner answers first.</summary>
+    public bool AwaitingReveal => Step.Predict is not null && !Revealed;
+
     public LessonStep Step => Lesson.Steps[StepIndex];
 
     public bool IsFirst => StepIndex == 0;

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Hubs;
+using PatternDashboard.Web.Rooms;
 
 namespace PatternDashboard.Web.Classroom.Lessons;
 
@@ -94,6 +96,10 @@ public sealed class LessonLoader(PatternRegistry patterns)
             {
                 Wrap(id, $"{where}, action", () => probe = CheckAction(action, probe, pattern));
             }
+            if (step.Predict is { } predict)
+            {
+                Wrap(id, $"{where}, predict", () => CheckPrediction(predict));
+            }
             if (step.Checkpoint is { } checkpoint)
             {
                 Wrap(id, $"{where}, checkpoint", () => CheckCheckpoint(checkpoint, probe));
@@ -158,6 +164,16 @@ public sealed class LessonLoader(PatternRegistry patterns)
                 : $"fault '{fault.Id}' takes no value.");
         }
         return probe;
+    }
+
+    /// <summary>The same limits as a room's question, so a lesson's prediction can be asked of a room as it is.</summary>
+    private static void CheckPrediction(LessonPrediction predict)
+    {
+        if (predict.Answer is null)
+        {
+            throw new SimulationInputException("it needs the answer that happens (answer, from 0).");
+        }
+        RoomQuestion.Create("lesson", new QuestionInput(predict.Question, predict.Answers, predict.Answer), null);
     }
 
     private static void CheckCheckpoint(LessonCheckpoint checkpoint, LessonProbe probe)
