@@ -113,6 +113,7 @@ public abstract class SimulationNode
         heldWhilePaused.Clear();
         OnCrash();
         Log("lifecycle", $"{Label} crashed");
+        Simulation.Network.Observer?.LifecycleChanged(this);
     }
 
     public void Restart()
@@ -124,6 +125,7 @@ public abstract class SimulationNode
         Lifecycle = NodeLifecycle.Up;
         incarnation++;
         Log("lifecycle", $"{Label} restarted");
+        Simulation.Network.Observer?.LifecycleChanged(this);
         OnRestart();
     }
 
@@ -135,6 +137,7 @@ public abstract class SimulationNode
         }
         Lifecycle = NodeLifecycle.Paused;
         Log("lifecycle", $"{Label} paused");
+        Simulation.Network.Observer?.LifecycleChanged(this);
     }
 
     /// <summary>Wakes a paused node: everything that arrived or fell due while it slept runs now, in order.</summary>
@@ -146,6 +149,7 @@ public abstract class SimulationNode
         }
         Lifecycle = NodeLifecycle.Up;
         Log("lifecycle", $"{Label} resumed with {heldWhilePaused.Count} pending messages and timers");
+        Simulation.Network.Observer?.LifecycleChanged(this);
         var held = heldWhilePaused.ToArray();
         heldWhilePaused.Clear();
         int life = incarnation;

@@ -51,6 +51,12 @@ public sealed class SimulatedNetwork
 
     public IReadOnlyCollection<string> NodeIds => nodes.Keys;
 
+    /// <summary>
+    /// Told of every message's send and fate while set. Null, the default, for every live run: only a replay that
+    /// draws a message-sequence diagram sets one, and it draws no randomness, so the run is the same either way.
+    /// </summary>
+    public IRunObserver? Observer { get; set; }
+
     public NetworkStats Stats => new(sent, delivered, lost, blockedCount, duplicated, toDownNode);
 
     public void Register(SimulationNode node) => nodes.Add(node.Id, node);
@@ -98,18 +104,20 @@ public sealed class SimulatedNetwork
         if (IsBlocked(from, to))
         {
             blockedCount++;
+            Observer?.MessageDropped(from, to, message, MessageFate.Blocked, simulation.Clock.Now + conditions.BaseDelay);
             return;
         }
         if (random.Chance(conditions.LossRate))
         {
             lost++;
+            Observer?.MessageDropped(from, to, message, MessageFate.Lost, simulation.Clock.Now + conditions.BaseDelay);
             return;
         }
-        Transmit(from, to, message, conditions);
+        Transmit(from, to, message, conditions, duplicate: false);
         if (random.Chance(conditions.DuplicateRate))
         {
             duplicated++;
-            Transmit(from, to, message, conditions);
+            Transmit(from, to, message, conditions, duplicate: true);
         }
     }
 
@@ -117,7 +125,7 @@ public sealed class SimulatedNetwork
     public IReadOnlyList<InFlightMessage> InFlight() =>
         [.. inFlight.Values.OrderBy(d => d.Id).Select(d => new InFlightMessage(d.Id, d.From!, d.To!, d.Kind!, d.SentAt, d.DeliverAt))];
 
-    private void Transmit(string from, string to, IMessage message, LinkConditions conditions)
+    private void Transmit(string from, string to, IMessage message, LinkConditions conditions, bool duplicate)
     {
         var delay = conditions.BaseDelay + random.NextExponential(conditions.Jitter);
         if (random.Chance(conditions.ReorderRate))
@@ -140,6 +148,7 @@ public sealed class SimulatedNetwork
             inFlight.Add(id, delivery);
         }
         simulation.Scheduler.Schedule(delay, delivery.Run);
+        Observer?.MessageSent(id, from, to, message, simulation.Clock.Now + delay, duplicate);
     }
 
     private void Arrive(Delivery delivery)
@@ -151,26 +160,30 @@ public sealed class SimulatedNetwork
         string from = delivery.From!;
         string to = delivery.To!;
         var message = delivery.Message!;
+        long id = delivery.Id;
         // Back to the pool before the handler runs, so the replies it sends can reuse it.
         delivery.Clear();
         deliveryPool.Push(delivery);
-        Deliver(from, to, message);
+        Deliver(id, from, to, message);
     }
 
-    private void Deliver(string from, string to, IMessage message)
+    private void Deliver(long id, string from, string to, IMessage message)
     {
         // A partition that forms while a message travels cuts it too.
         if (IsBlocked(from, to))
         {
             blockedCount++;
+            Observer?.MessageEnded(id, MessageFate.Blocked);
             return;
         }
         if (!nodes.TryGetValue(to, out var node) || node.Lifecycle == NodeLifecycle.Crashed)
         {
             toDownNode++;
+            Observer?.MessageEnded(id, MessageFate.ToDownNode);
             return;
         }
         delivered++;
+        Observer?.MessageEnded(id, MessageFate.Delivered);
         node.Deliver(from, message);
     }
 

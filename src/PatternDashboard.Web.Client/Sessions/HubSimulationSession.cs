@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Kernel.Sequence;
 using PatternDashboard.Web.Classroom.Lessons;
 using PatternDashboard.Web.Hubs;
 
@@ -106,6 +107,9 @@ public sealed class HubSimulationSession : ISimulationSession
 
     public async Task<SessionState> TravelToAsync(TimeSpan simulatedTime, CancellationToken cancellationToken = default) =>
         Accept(await HubCalls.Run(() => hub.InvokeAsync<SnapshotInfo>("TravelTo", Id, simulatedTime.TotalSeconds, cancellationToken)));
+
+    public Task<SequenceDiagram> GetSequenceDiagramAsync(double fromSeconds, double toSeconds, SequenceFilter? filter = null, CancellationToken cancellationToken = default) =>
+        HubCalls.Run(() => hub.InvokeAsync<SequenceDiagram>("GetSequenceDiagram", Id, fromSeconds, toSeconds, filter, cancellationToken));
 
     public Task StartLessonAsync(Lesson lesson) => HubCalls.Run(() => hub.InvokeAsync("StartLesson", Id, lesson.Id));
 

@@ -1,4 +1,5 @@
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Kernel.Sequence;
 using PatternDashboard.Web.Classroom.Lessons;
 
 namespace PatternDashboard.Web.Sessions;
@@ -112,6 +113,14 @@ public interface ISimulationSession
     /// recording holds the inputs up to the jump. Bounded by MaxReplayMinutes and MaxReplayEvents; a pause stops it.
     /// </summary>
     Task<SessionState> TravelToAsync(TimeSpan simulatedTime, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The message-sequence diagram of a window of the run, live or past, rebuilt from the recording (see
+    /// <see cref="SequenceDiagramBuilder"/>). A window past where the run has got ends there; a bad window or filter
+    /// throws <see cref="SimulationInputException"/>.
+    /// </summary>
+    Task<SequenceDiagram> GetSequenceDiagramAsync(double fromSeconds, double toSeconds, SequenceFilter? filter = null, CancellationToken cancellationToken = default) =>
+        throw new SimulationInputException("This session cannot draw a message-sequence diagram.");
 
     /// <summary>The lesson this session walks through and its step, or null; the same for every viewer.</summary>
     LessonProgress? Lesson { get; }

@@ -39,6 +39,14 @@ public sealed class ClientRateLimits : IValidatableObject
     [Range(1, 100_000)]
     public int RoomsPerAddress { get; set; } = 20;
 
+    /// <summary>GetSequenceDiagram calls of one hub connection per window; each replays the run. Default 30.</summary>
+    [Range(1, 100_000)]
+    public int SequenceDiagramsPerConnection { get; set; } = 30;
+
+    /// <summary>GetSequenceDiagram calls from one address per window. Default 300.</summary>
+    [Range(1, 100_000)]
+    public int SequenceDiagramsPerAddress { get; set; } = 300;
+
     public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -48,6 +56,7 @@ public sealed class ClientRateLimits : IValidatableObject
             ("RoomCodeGuesses", RoomCodeGuessesPerConnection, RoomCodeGuessesPerAddress),
             ("Sessions", SessionsPerConnection, SessionsPerAddress),
             ("Rooms", RoomsPerConnection, RoomsPerAddress),
+            ("SequenceDiagrams", SequenceDiagramsPerConnection, SequenceDiagramsPerAddress),
         })
         {
             if (perConnection > perAddress)

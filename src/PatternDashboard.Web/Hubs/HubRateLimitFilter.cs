@@ -8,7 +8,7 @@ namespace PatternDashboard.Web.Hubs;
 
 /// <summary>
 /// Limits the hub calls worth repeating by the thousand: room-code guesses (JoinRoom, ClaimRoom), new sessions
-/// (CreateSession, ImportRecording) and new rooms (CreateRoom), per connection and per client address, as
+/// (CreateSession, ImportRecording), new rooms (CreateRoom) and message-sequence diagrams (GetSequenceDiagram), per connection and per client address, as
 /// <see cref="ClientRateLimits"/> sets. A call over a limit is refused before it runs, saying how long to wait.
 /// </summary>
 public sealed class HubRateLimitFilter : IHubFilter, IDisposable
@@ -23,7 +23,8 @@ public sealed class HubRateLimitFilter : IHubFilter, IDisposable
         codes = new Limit("Too many room codes tried", o.RoomCodeGuessesPerConnection, o.RoomCodeGuessesPerAddress, o.Window);
         var sessions = new Limit("Too many sessions started", o.SessionsPerConnection, o.SessionsPerAddress, o.Window);
         var rooms = new Limit("Too many rooms opened", o.RoomsPerConnection, o.RoomsPerAddress, o.Window);
-        limits = [codes, sessions, rooms];
+        var diagrams = new Limit("Too many sequence diagrams asked for", o.SequenceDiagramsPerConnection, o.SequenceDiagramsPerAddress, o.Window);
+        limits = [codes, sessions, rooms, diagrams];
         byMethod = new(StringComparer.Ordinal)
         {
             [nameof(SimulationHub.JoinRoom)] = codes,
@@ -31,6 +32,7 @@ public sealed class HubRateLimitFilter : IHubFilter, IDisposable
             [nameof(SimulationHub.CreateSession)] = sessions,
             [nameof(SimulationHub.ImportRecording)] = sessions,
             [nameof(SimulationHub.CreateRoom)] = rooms,
+            [nameof(SimulationHub.GetSequenceDiagram)] = diagrams,
         };
     }
 
