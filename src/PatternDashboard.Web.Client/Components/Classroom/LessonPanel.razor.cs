@@ -15,6 +15,9 @@ public partial class LessonPanel
     private bool busy;
     private string? error;
 
+    // The learner's guess on a prediction step, kept in this page only: nobody else sees it.
+    private (string Lesson, int Step, int Answer)? guess;
+
     private IReadOnlyList<Lesson> lessons = [];
 
     [Inject] public required IPageBackend Backend { get; init; }
@@ -43,6 +46,26 @@ public partial class LessonPanel
     private Task GoAsync(int step) => RunAsync(() => Session.GoToLessonStepAsync(step));
 
     private Task EndAsync() => RunAsync(Session.EndLessonAsync);
+
+    private Task RevealAsync() => RunAsync(Session.RevealLessonStepAsync);
+
+    /// <summary>The guess made on the step shown now, or null.</summary>
+    private int? Choice => guess is { } g && Progress is { } p && g.Lesson == p.Lesson.Id && g.Step == p.StepIndex ? g.Answer : null;
+
+    private void Choose(int answer)
+    {
+        if (Progress is { Revealed: false } p)
+        {
+            guess = (p.Lesson.Id, p.StepIndex, answer);
+        }
+    }
+
+    private string RevealText(LessonPrediction predict) => Choice switch
+    {
+        null => $"What happened: {predict.Answers[predict.Answer ?? 0]}.",
+        { } mine when mine == predict.Answer => "You predicted it.",
+        { } mine => $"You predicted \"{predict.Answers[mine]}\"; what happened was \"{predict.Answers[predict.Answer ?? 0]}\".",
+    };
 
     private async Task RunAsync(Func<Task> move)
     {
