@@ -16,10 +16,16 @@ public abstract class ProxyNode : SimulationNode
     private readonly ResiliencePipeline<ServiceReply> perCall;
     private CancellationTokenSource life = new();
 
-    protected ProxyNode(SimulationBase simulation, string id, string label, TimeSpan callTimeout) : base(simulation, id, label)
+    protected ProxyNode(SimulationBase simulation, string id, string label, TimeSpan callTimeout)
+        : this(simulation, id, label, () => callTimeout)
+    {
+    }
+
+    /// <summary>A proxy whose timeout is a setting read at the start of every call, so a change applies to the next call.</summary>
+    protected ProxyNode(SimulationBase simulation, string id, string label, Func<TimeSpan> callTimeout) : base(simulation, id, label)
     {
         perCall = new ResiliencePipelineBuilder<ServiceReply> { TimeProvider = simulation.Clock }
-            .AddTimeout(new TimeoutStrategyOptions { Timeout = callTimeout })
+            .AddTimeout(new TimeoutStrategyOptions { TimeoutGenerator = _ => ValueTask.FromResult(callTimeout()) })
             .Build();
     }
 
