@@ -15,12 +15,14 @@ public sealed record RecordedInput(long TimeTicks, long AfterEvents, string Acti
 }
 
 /// <summary>Everything needed to reproduce a run exactly: pattern, options, seed and the user's inputs.</summary>
+/// <param name="Bookmarks">Named moments of the run, oldest first; they change nothing in how it replays. Optional.</param>
 public sealed record Recording(
     int FormatVersion,
     string PatternId,
     long Seed,
     IReadOnlyDictionary<string, double> Options,
-    IReadOnlyList<RecordedInput> Inputs)
+    IReadOnlyList<RecordedInput> Inputs,
+    IReadOnlyList<RecordedBookmark>? Bookmarks = null)
 {
     public const int CurrentFormatVersion = 1;
 
@@ -104,6 +106,34 @@ public sealed record Recording(
             }
             lastTicks = input.TimeTicks;
             lastEvents = input.AfterEvents;
+        }
+        ValidateBookmarks();
+    }
+
+    private void ValidateBookmarks()
+    {
+        if (Bookmarks is null)
+        {
+            return;
+        }
+        if (Bookmarks.Count > RecordedBookmark.MaxPerRun)
+        {
+            throw new SimulationInputException($"The recording has {Bookmarks.Count} bookmarks; at most {RecordedBookmark.MaxPerRun} are allowed.");
+        }
+        for (int i = 0; i < Bookmarks.Count; i++)
+        {
+            if (Bookmarks[i] is not { TimeTicks: >= 0 } bookmark)
+            {
+                throw new SimulationInputException($"Bookmark {i + 1} of the recording is missing or before time 0.");
+            }
+            try
+            {
+                RecordedBookmark.CheckName(bookmark.Name);
+            }
+            catch (SimulationInputException e)
+            {
+                throw new SimulationInputException($"Bookmark {i + 1} of the recording: {e.Message}");
+            }
         }
     }
 }

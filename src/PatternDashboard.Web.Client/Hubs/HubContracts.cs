@@ -75,6 +75,9 @@ public sealed record MessageInfo(long Id, string From, string To, string Kind, d
 
 public sealed record EventInfo(long Sequence, double Time, string? Node, string Kind, string Text);
 
+/// <summary>The input of AddBookmark: a name, and the simulated second it marks (now, when null).</summary>
+public sealed record BookmarkInput(string? Name, double? Time = null);
+
 /// <summary>
 /// A session at one moment, as the hub sends it. Metric series are left out to keep each update small;
 /// <see cref="Metrics"/> holds each metric's latest value.

@@ -22,6 +22,8 @@ public sealed class HubSimulationSession : ISimulationSession
     private SnapshotInfo info;
     private SessionState current;
     private int faultsGeneration;
+    private IReadOnlyList<Bookmark> bookmarks = [];
+    private int bookmarksVersion = -1;
 
     private HubSimulationSession(HubConnection hub, PatternDescriptor pattern, SnapshotInfo first, IReadOnlyList<FaultInfo> faults, IReadOnlyList<Lesson> lessons)
     {
@@ -43,6 +45,7 @@ public sealed class HubSimulationSession : ISimulationSession
         var lessons = await HubCalls.Run(() => hub.InvokeAsync<IReadOnlyList<Lesson>>("ListLessons", pattern.Id));
         var session = new HubSimulationSession(hub, pattern, first, faults, lessons);
         await session.CatchUpHistoryAsync(first);
+        await session.CatchUpBookmarksAsync(first);
         session.Accept(first);
         return session;
     }
@@ -67,6 +70,21 @@ public sealed class HubSimulationSession : ISimulationSession
     public LessonProgress? Lesson => info.Lesson is { } lesson && lessons.FirstOrDefault(l => l.Id == lesson.LessonId) is { } found
         ? new LessonProgress(found, lesson.StepIndex, lesson.ActedUpTo, new LessonBaseline(0, default), lesson.Reached, lesson.Acting, lesson.ActionProblem, lesson.Revealed)
         : null;
+
+    public IReadOnlyList<Bookmark> Bookmarks => bookmarks;
+
+    public async Task<Bookmark> AddBookmarkAsync(string? name, double? atSeconds = null)
+    {
+        var added = await HubCalls.Run(() => hub.InvokeAsync<Bookmark>("AddBookmark", Id, new BookmarkInput(name, atSeconds)));
+        await RefreshBookmarksAsync();
+        return added;
+    }
+
+    public async Task RemoveBookmarkAsync(string bookmarkId)
+    {
+        await HubCalls.Run(() => hub.InvokeAsync("RemoveBookmark", Id, bookmarkId));
+        await RefreshBookmarksAsync();
+    }
 
     public async IAsyncEnumerable<SessionState> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -131,6 +149,7 @@ public sealed class HubSimulationSession : ISimulationSession
                     await foreach (var next in hub.StreamAsync<SnapshotInfo>("StreamSnapshots", Id, cancellationToken))
                     {
                         await CatchUpHistoryAsync(next);
+                        await CatchUpBookmarksAsync(next);
                         states.TryWrite(Accept(next));
                     }
                     // The server ends the stream when the session closes.
@@ -172,6 +191,18 @@ public sealed class HubSimulationSession : ISimulationSession
         }
         snapshots.SetHistory(next, history);
     }
+
+    /// <summary>Bookmarks are read again only when the timeline says they changed (one small call, not one per update).</summary>
+    private async Task CatchUpBookmarksAsync(SnapshotInfo next)
+    {
+        if (next.Timeline is { } timeline && timeline.BookmarksVersion != bookmarksVersion)
+        {
+            bookmarks = await hub.InvokeAsync<IReadOnlyList<Bookmark>>("ListBookmarks", Id);
+            bookmarksVersion = timeline.BookmarksVersion;
+        }
+    }
+
+    private async Task RefreshBookmarksAsync() => bookmarks = await HubCalls.Run(() => hub.InvokeAsync<IReadOnlyList<Bookmark>>("ListBookmarks", Id));
 
     private SessionState Accept(SnapshotInfo next)
     {

@@ -42,7 +42,14 @@ public sealed record SessionState(
 /// <param name="JumpedTo">Where this run's last jump landed (its branch point once it goes on); null if it never jumped.</param>
 /// <param name="JumpedFrom">How far the run had got when it jumped back.</param>
 /// <param name="Replaying">A jump's replay progress while it runs.</param>
-public sealed record TimelineInfo(double Reach, bool Previewing, double? JumpedTo, double? JumpedFrom, FastForwardProgress? Replaying);
+public sealed record TimelineInfo(double Reach, bool Previewing, double? JumpedTo, double? JumpedFrom, FastForwardProgress? Replaying)
+{
+    /// <summary>Goes up with every change to the run's bookmarks, so a viewer knows when to read them again.</summary>
+    public int BookmarksVersion { get; init; }
+}
+
+/// <summary>A named moment of a run, shown beside the time scrubber; <see cref="Time"/> in simulated seconds.</summary>
+public sealed record Bookmark(string Id, double Time, string Name);
 
 /// <summary>A control action on a session's clock.</summary>
 public enum ControlAction
@@ -121,6 +128,18 @@ public interface ISimulationSession
     /// </summary>
     Task<SequenceDiagram> GetSequenceDiagramAsync(double fromSeconds, double toSeconds, SequenceFilter? filter = null, CancellationToken cancellationToken = default) =>
         throw new SimulationInputException("This session cannot draw a message-sequence diagram.");
+
+    /// <summary>Named moments of the run, in time order; the same for every viewer. A branch drops those after its start.</summary>
+    IReadOnlyList<Bookmark> Bookmarks => [];
+
+    /// <summary>
+    /// Names the moment <paramref name="atSeconds"/> (now, when null) of the run, which must have been reached. A bad
+    /// name or time, or a full list, throws <see cref="SimulationInputException"/>.
+    /// </summary>
+    Task<Bookmark> AddBookmarkAsync(string? name, double? atSeconds = null) =>
+        throw new SimulationInputException("This session keeps no bookmarks.");
+
+    Task RemoveBookmarkAsync(string bookmarkId) => throw new SimulationInputException("This session keeps no bookmarks.");
 
     /// <summary>The lesson this session walks through and its step, or null; the same for every viewer.</summary>
     LessonProgress? Lesson { get; }

@@ -1,3 +1,4 @@
+using PatternDashboard.Simulation.Kernel.Sequence;
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Web.Classroom.Lessons;
 using PatternDashboard.Web.Sessions;
@@ -44,6 +45,15 @@ public sealed class WatchOnlySession(ISimulationSession inner, Func<Exception> r
     public TimelineInfo Timeline => inner.Timeline;
 
     public LessonProgress? Lesson => inner.Lesson;
+
+    public Task<SequenceDiagram> GetSequenceDiagramAsync(double fromSeconds, double toSeconds, SequenceFilter? filter = null, CancellationToken cancellationToken = default) =>
+        inner.GetSequenceDiagramAsync(fromSeconds, toSeconds, filter, cancellationToken);
+
+    public IReadOnlyList<Bookmark> Bookmarks => inner.Bookmarks;
+
+    public Task<Bookmark> AddBookmarkAsync(string? name, double? atSeconds = null) => throw refusal();
+
+    public Task RemoveBookmarkAsync(string bookmarkId) => throw refusal();
 
     public Task<ActiveFault?> InjectFaultAsync(FaultRequest request) => throw refusal();
 

@@ -21,6 +21,7 @@ public sealed partial class SessionManager
         // Replaying is CPU work; keep it off the caller's thread (a circuit or a hub connection).
         var simulation = await Task.Run(() => registry.Replay(recording, until), cancellationToken).ConfigureAwait(false);
         var fork = Admit(ownerId, simulation);
+        fork.RestoreBookmarks(recording.Bookmarks, until);
         if (seen.Speed != 1)
         {
             await fork.ControlAsync(ControlAction.Speed, seen.Speed).ConfigureAwait(false);

@@ -76,17 +76,27 @@ public sealed partial class SessionManager : ISessionManager, IDisposable
             throw new SimulationInputException(
                 $"The recording's last input comes after {recording.Inputs[^1].AfterEvents:N0} events; imports replay at most {options.MaxReplayEvents:N0}.");
         }
+        // The imported run reaches its last bookmark too, so every bookmark can be jumped to at once.
+        var lastInput = recording.Inputs.Count > 0 ? TimeSpan.FromTicks(recording.Inputs[^1].TimeTicks) : TimeSpan.Zero;
+        var lastBookmark = recording.Bookmarks is { Count: > 0 } marks ? TimeSpan.FromTicks(marks.Max(b => b.TimeTicks)) : TimeSpan.Zero;
+        if (lastBookmark > maxReplay)
+        {
+            throw new SimulationInputException(
+                $"The recording's last bookmark is at {lastBookmark.TotalMinutes:0.#} simulated minutes; imports replay at most {options.MaxReplayMinutes}.");
+        }
         CheckRoomFor(ownerId);
         SimulationBase simulation;
         try
         {
-            simulation = registry.Replay(recording);
+            simulation = registry.Replay(recording, lastBookmark > lastInput ? lastBookmark : null);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or KeyNotFoundException)
         {
             throw new SimulationInputException($"The recording cannot be replayed: {e.Message}");
         }
-        return Admit(ownerId, simulation);
+        var session = Admit(ownerId, simulation);
+        session.RestoreBookmarks(recording.Bookmarks, TimeSpan.MaxValue);
+        return session;
     }
 
     public ISimulationSession Get(string sessionId) =>
@@ -184,7 +194,7 @@ public sealed partial class SessionManager : ISessionManager, IDisposable
 
     private static string NewSessionId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
-    private ISimulationSession Admit(string ownerId, SimulationBase simulation)
+    private SimulationSession Admit(string ownerId, SimulationBase simulation)
     {
         lock (admission)
         {

@@ -209,6 +209,7 @@ public sealed partial class SimulationSession
             simulation = next;
             status = SessionStatus.Paused;
             generation++;
+            ClearBookmarksLocked();
             PublishLocked();
         }
         finally

@@ -24,12 +24,12 @@ public sealed partial class SimulationSession
             var progress = state.Status == SessionStatus.FastForwarding && travelling ? state.FastForward : null;
             if (travelMark is not { } mark || state.Generation != mark.Generation)
             {
-                return new TimelineInfo(now, false, null, null, progress);
+                return new TimelineInfo(now, false, null, null, progress) { BookmarksVersion = Volatile.Read(ref bookmarksVersion) };
             }
             // Until anything happens after the jump (an event runs, an input arrives) the original run is still reachable.
             bool previewing = state.Snapshot.EventCount == mark.Events && state.Snapshot.ActiveFaults.Count == mark.ActiveFaults;
             return new TimelineInfo(previewing ? Math.Max(now, mark.SourceEnd.TotalSeconds) : now, previewing,
-                mark.Target.TotalSeconds, mark.SourceEnd.TotalSeconds, progress);
+                mark.Target.TotalSeconds, mark.SourceEnd.TotalSeconds, progress) { BookmarksVersion = Volatile.Read(ref bookmarksVersion) };
         }
     }
 
@@ -101,7 +101,7 @@ public sealed partial class SimulationSession
                 simulation = replayed;
                 generation++;
                 travelMark = new TravelMark(source, sourceEnd, simulatedTime, generation, replayed, replayed.Scheduler.ExecutedCount,
-                    replayed.Inputs.Count, replayed.Faults.Active.Count);
+                    replayed.Inputs.Count, replayed.Faults.Active.Count, bookmarksMade);
                 PublishLocked();
                 return current.State;
             }
@@ -245,6 +245,8 @@ public sealed partial class SimulationSession
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>A jump: the run it replayed from (and how far that run had got), where it landed, and the state it left.</summary>
+    /// <param name="BookmarksMade">How many bookmarks had been made by then: those later are the branch's own.</param>
     private sealed record TravelMark(
-        Recording Source, TimeSpan SourceEnd, TimeSpan Target, int Generation, SimulationBase Simulation, long Events, int Inputs, int ActiveFaults);
+        Recording Source, TimeSpan SourceEnd, TimeSpan Target, int Generation, SimulationBase Simulation, long Events, int Inputs, int ActiveFaults,
+        int BookmarksMade);
 }

@@ -91,6 +91,7 @@ public sealed partial class SimulationSession
     /// <summary>Builds one state and hands it to every viewer; a viewer's unread state is replaced, never queued.</summary>
     private void PublishLocked()
     {
+        PruneBranchedBookmarksLocked();
         var published = new Published(++publishNumber, BuildStateLocked());
         current = published;
         lastPublishTimestamp = time.GetTimestamp();

@@ -172,6 +172,7 @@ public sealed partial class SimulationSession : ISimulationSession, IDisposable
                     simulation.Log.Resize(logCapacity);
                     status = SessionStatus.Paused;
                     generation++;
+                    ClearBookmarksLocked();
                     break;
                 default:
                     throw new SimulationInputException($"Unknown control action '{action}'.");
@@ -246,7 +247,7 @@ public sealed partial class SimulationSession : ISimulationSession, IDisposable
         await EnterAsync().ConfigureAwait(false);
         try
         {
-            return simulation.ToRecording();
+            return simulation.ToRecording() with { Bookmarks = RecordedBookmarksLocked() };
         }
         finally
         {
