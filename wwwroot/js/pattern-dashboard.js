@@ -33,7 +33,7 @@ window.patternDashboard = (() => {
     return !!element && !!element.closest && !!element.closest("button, a, [role=button], [role=switch], [role=menuitem]");
   }
 
-  // Page-wide shortcuts: Space = play/pause, S = step. Returns an object whose dispose() removes them.
+  // Page-wide shortcuts: Space = play/pause, S = step, B = bookmark this moment. Returns an object whose dispose() removes them.
   function registerShortcuts(dotNetRef) {
     const onKeyDown = (event) => {
       if (event.ctrlKey || event.altKey || event.metaKey || isTyping(event.target)) return;
@@ -43,6 +43,9 @@ window.patternDashboard = (() => {
       } else if (event.key === "s" || event.key === "S") {
         event.preventDefault();
         dotNetRef.invokeMethodAsync("OnShortcut", "step");
+      } else if (event.key === "b" || event.key === "B") {
+        event.preventDefault();
+        dotNetRef.invokeMethodAsync("OnShortcut", "bookmark");
       }
     };
     document.addEventListener("keydown", onKeyDown);

@@ -222,6 +222,25 @@ public sealed class FakeSimulationSession(string id, SessionState initial, IRead
         return Task.FromResult(Current);
     }
 
+    public List<Bookmark> BookmarkList { get; } = [];
+
+    public IReadOnlyList<Bookmark> Bookmarks => [.. BookmarkList.OrderBy(b => b.Time)];
+
+    public Task<Bookmark> AddBookmarkAsync(string? name, double? atSeconds = null)
+    {
+        ThrowIfFailing();
+        var bookmark = new Bookmark($"b{BookmarkList.Count + 1}", atSeconds ?? Current.Snapshot.SimulatedTime, name ?? "");
+        BookmarkList.Add(bookmark);
+        return Task.FromResult(bookmark);
+    }
+
+    public Task RemoveBookmarkAsync(string bookmarkId)
+    {
+        ThrowIfFailing();
+        BookmarkList.RemoveAll(b => b.Id == bookmarkId);
+        return Task.CompletedTask;
+    }
+
     private void ThrowIfFailing()
     {
         if (NextError is { } error)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Web.Sessions;
+using PatternDashboard.Web.Components.Classroom;
 
 namespace PatternDashboard.Web.Components.Shared;
 
@@ -24,7 +25,7 @@ public enum PageSessionStatus
 /// <summary>
 /// The session lifecycle every pattern page shares: create a session (running at 1x unless <c>?paused=1</c>), or reuse
 /// the one named by <c>?session=</c> so a reload keeps the run as it is; watch it (snapshot, then the stream); fetch new
-/// events; answer the Space and S shortcuts; stop watching on dispose. The session is not closed on dispose: idle
+/// events; answer the Space, S and B shortcuts; stop watching on dispose. The session is not closed on dispose: idle
 /// eviction does that, so a reload resumes. A pattern's page inherits this, names its pattern and node presenter, and
 /// fills the slots of <see cref="PatternPage"/>, which holds the layout.
 /// </summary>
@@ -134,7 +135,7 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
         }
     }
 
-    /// <summary>Called from the page's keydown listener: "toggle" (Space) or "step" (S).</summary>
+    /// <summary>Called from the page's keydown listener: "toggle" (Space), "step" (S) or "bookmark" (B).</summary>
     [JSInvokable]
     public async Task OnShortcut(string action)
     {
@@ -146,6 +147,7 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
         {
             "toggle" => session.ControlAsync(state.Status == SessionStatus.Running ? ControlAction.Pause : ControlAction.Play),
             "step" => session.ControlAsync(ControlAction.Step),
+            "bookmark" => session.AddBookmarkAsync(BookmarkList.NameFor(state.Snapshot.SimulatedTime)),
             _ => Task.CompletedTask,
         });
         StateHasChanged();
