@@ -141,6 +141,10 @@ public sealed partial class SimulationSession
         try
         {
             await RunLessonActionAsync(step.Action).ConfigureAwait(false);
+            if (step.Bookmark is { } bookmark)
+            {
+                await AddBookmarkAsync(bookmark).ConfigureAwait(false);
+            }
         }
         catch (SimulationInputException e)
         {

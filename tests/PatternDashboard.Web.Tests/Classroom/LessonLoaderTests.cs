@@ -71,6 +71,8 @@ public sealed class LessonLoaderTests
     [InlineData("""{ "title": "x", "narration": "y", "checkpoint": { "goal": "g", "all": [ { "detail": "leaderId", "op": "exists", "value": 1 } ] } }""", "op 'exists' takes no value")]
     [InlineData("""{ "title": "x", "narration": "y", "checkpoint": { "goal": "", "all": [ { "elapsed": 1 } ] } }""", "needs a goal")]
     [InlineData("""{ "title": "x", "narration": "y", "checkpoint": { "goal": "g", "all": [] } }""", "1 to 20 conditions")]
+    [InlineData("""{ "title": "x", "narration": "y", "bookmark": "Nothing happened" }""", "step 1, bookmark: A bookmark names the moment of the step's fault or clear")]
+    [InlineData("""{ "title": "x", "narration": "y", "action": { "fault": "heal" }, "bookmark": " " }""", "step 1, bookmark: A bookmark needs a name")]
     [InlineData("""{ "title": "x", "narration": "" }""", "needs a title and a narration")]
     [InlineData("""{ "title": "x", "narration": "y", "sound": "loud" }""", "not a lesson in JSON")]
     public void Load_BadStep_IsRefusedNamingTheProblem(string step, string message)

@@ -67,6 +67,9 @@ public sealed class LessonRunTests
 
         var recording = await session.ExportRecordingAsync();
         Assert.Equal(["crash-leader", "split", "heal"], recording.Inputs.Select(i => i.FaultId));
+        // The steps' bookmarks name the moments their faults were given, so the learner can jump back to them.
+        Assert.Equal(["Leader crashed", "Cluster split"], session.Bookmarks.Select(b => b.Name));
+        Assert.Equal(recording.Inputs.Take(2).Select(i => i.TimeSeconds), session.Bookmarks.Select(b => b.Time));
         var replayed = PatternCatalog.CreateRegistry().Replay(recording, TimeSpan.FromSeconds(session.Current.Snapshot.SimulatedTime));
         Assert.Equal(replayed.Log.All(), await AllEventsAsync(session));
     }

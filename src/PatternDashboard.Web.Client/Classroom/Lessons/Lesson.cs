@@ -24,7 +24,9 @@ public sealed record Lesson(
 /// <summary>One step: what to read, then optionally something that happens to the run and a goal to wait for.</summary>
 /// <param name="Narration">Markdown: paragraphs, lists, **bold**, *italic*, `code` and links. HTML is shown as text.</param>
 /// <param name="Predict">Makes this a prediction step: the learner answers first, and the action runs only on reveal.</param>
-public sealed record LessonStep(string Title, string Narration, LessonAction? Action = null, LessonCheckpoint? Checkpoint = null, LessonPrediction? Predict = null);
+/// <param name="Bookmark">Names the moment the step's action ran, as a bookmark of the run, so the learner can jump back to it.</param>
+public sealed record LessonStep(string Title, string Narration, LessonAction? Action = null, LessonCheckpoint? Checkpoint = null, LessonPrediction? Predict = null,
+    string? Bookmark = null);
 
 /// <summary>A question the learner answers before the step's action shows what happens.</summary>
 /// <param name="Answers">Two to five answers.</param>

@@ -100,10 +100,23 @@ public sealed class LessonLoader(PatternRegistry patterns)
             {
                 Wrap(id, $"{where}, predict", () => CheckPrediction(predict));
             }
+            if (step.Bookmark is { } bookmark)
+            {
+                Wrap(id, $"{where}, bookmark", () => CheckBookmark(bookmark, step.Action));
+            }
             if (step.Checkpoint is { } checkpoint)
             {
                 Wrap(id, $"{where}, checkpoint", () => CheckCheckpoint(checkpoint, probe));
             }
+        }
+    }
+
+    private static void CheckBookmark(string bookmark, LessonAction? action)
+    {
+        RecordedBookmark.CheckName(bookmark);
+        if (action is null or { Restart: not null })
+        {
+            throw new SimulationInputException("A bookmark names the moment of the step's fault or clear, and this step has none.");
         }
     }
 
