@@ -63,6 +63,14 @@ public sealed partial class HubPageBackend(HubConnection connection, PatternRegi
         return new OpenedRoom(created.RoomCode, created.PatternId, session, true, created.InstructorKey);
     }
 
+    public async Task<OpenedRoom> CreateRoomFromRunAsync(string sessionId)
+    {
+        var hub = await HubAsync();
+        var created = await HubCalls.Run(() => hub.InvokeAsync<RoomCreatedInfo>("CreateRoomFromSession", sessionId));
+        var session = await HubSimulationSession.OpenAsync(hub, patterns, created.SessionId);
+        return new OpenedRoom(created.RoomCode, created.PatternId, session, true, created.InstructorKey);
+    }
+
     public async Task<OpenedRoom?> OpenRoomAsync(string roomCode, string? instructorKey)
     {
         var hub = await HubAsync();

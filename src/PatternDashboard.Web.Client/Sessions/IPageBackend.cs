@@ -23,6 +23,9 @@ public interface IPageBackend : IRoomQuestions
     /// <summary>Opens a room this browser controls; its instructor key is handed out here once.</summary>
     Task<OpenedRoom> CreateRoomAsync(string patternId);
 
+    /// <summary>Opens a room that starts as this browser's run <paramref name="sessionId"/> is now; this browser controls it.</summary>
+    Task<OpenedRoom> CreateRoomFromRunAsync(string sessionId);
+
     /// <summary>The room with this code, watched, or controlled when <paramref name="instructorKey"/> matches; null when there is none.</summary>
     Task<OpenedRoom?> OpenRoomAsync(string roomCode, string? instructorKey);
 

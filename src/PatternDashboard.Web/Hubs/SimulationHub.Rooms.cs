@@ -15,6 +15,18 @@ public sealed partial class SimulationHub
         return new RoomCreatedInfo(room.Code, room.Session.Id, key, room.Session.Pattern.Id, room.Session.Current.Snapshot.Seed);
     }
 
+    /// <summary>
+    /// Opens a room that starts where this connection's run <paramref name="sessionId"/> is now (a copy of it; the run
+    /// itself stays private); this connection controls the room.
+    /// </summary>
+    public async Task<RoomCreatedInfo> CreateRoomFromSession(string sessionId)
+    {
+        var source = FoundSession(sessionId);
+        var (room, key) = await rooms.CreateFromAsync(OwnerId, source, Context.ConnectionAborted);
+        rooms.Claim(room.Code, key, ControllerId);
+        return new RoomCreatedInfo(room.Code, room.Session.Id, key, room.Session.Pattern.Id, room.Session.Current.Snapshot.Seed);
+    }
+
     /// <summary>The room's session, to watch (GetSnapshot, StreamSnapshots, StreamEvents); control needs ClaimRoom.</summary>
     public RoomJoined JoinRoom(string roomCode)
     {

@@ -14,6 +14,12 @@ public interface IRoomManager
     /// </summary>
     CreatedRoom Create(string creatorId, string patternId, CreateSessionRequest request);
 
+    /// <summary>
+    /// Opens a room whose run starts as <paramref name="source"/> is now (options, seed, faults, time, speed, bookmarks;
+    /// running if it runs): a copy replayed from its recording. Only the source's owner may; limits as <see cref="Create"/>.
+    /// </summary>
+    Task<CreatedRoom> CreateFromAsync(string creatorId, ISimulationSession source, CancellationToken cancellationToken = default);
+
     /// <summary>The room with this code (any case, spaces or dashes), or null when there is none or it expired.</summary>
     Room? Find(string? roomCode);
 

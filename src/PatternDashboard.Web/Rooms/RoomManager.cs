@@ -14,6 +14,8 @@ public sealed class RoomManager(ISessionManager sessions, IOptions<RoomLimits> o
 {
     private readonly ConcurrentDictionary<string, Room> rooms = new(StringComparer.Ordinal);
     private readonly Lock admission = new();
+    // Codes given to rooms whose run is still being copied; guarded by admission.
+    private readonly HashSet<string> reserved = new(StringComparer.Ordinal);
     private readonly RoomLimits limits = options.Value;
 
     public int Count => rooms.Count;
@@ -33,6 +35,48 @@ public sealed class RoomManager(ISessionManager sessions, IOptions<RoomLimits> o
             rooms[code] = room;
             logger.LogInformation("Opened {Room}; {Count} rooms open.", room, rooms.Count);
             return new CreatedRoom(room, key);
+        }
+    }
+
+    public async Task<CreatedRoom> CreateFromAsync(string creatorId, ISimulationSession source, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(creatorId);
+        ArgumentNullException.ThrowIfNull(source);
+        if (SessionOwnership.IsRoomSession(source))
+        {
+            throw new SimulationInputException("This run already is a room's. Start a room from a run of your own (\"Try it yourself\" makes one).");
+        }
+        SessionOwnership.CheckOwner(source, creatorId);
+        string code;
+        lock (admission)
+        {
+            CheckLimitsLocked(creatorId);
+            code = NewUniqueCodeLocked();
+            reserved.Add(code);
+        }
+        try
+        {
+            bool running = source.Current.Status == SessionStatus.Running;
+            var session = await sessions.ForkAsync(SessionManager.RoomOwnerPrefix + code, source, cancellationToken).ConfigureAwait(false);
+            if (running)
+            {
+                await session.ControlAsync(ControlAction.Play).ConfigureAwait(false);
+            }
+            lock (admission)
+            {
+                string key = InstructorKey.New();
+                var room = new Room(code, session, creatorId, key, time.GetUtcNow());
+                rooms[code] = room;
+                logger.LogInformation("Opened {Room} from session {SourceId}; {Count} rooms open.", room, source.Id, rooms.Count);
+                return new CreatedRoom(room, key);
+            }
+        }
+        finally
+        {
+            lock (admission)
+            {
+                reserved.Remove(code);
+            }
         }
     }
 
@@ -159,7 +203,7 @@ public sealed class RoomManager(ISessionManager sessions, IOptions<RoomLimits> o
 
     private void CheckLimitsLocked(string creatorId)
     {
-        if (rooms.Count >= limits.MaxRooms)
+        if (rooms.Count + reserved.Count >= limits.MaxRooms)
         {
             throw new SessionLimitException($"The server already runs its limit of {limits.MaxRooms} rooms; try again later.");
         }
@@ -176,7 +220,7 @@ public sealed class RoomManager(ISessionManager sessions, IOptions<RoomLimits> o
         for (int attempt = 0; attempt < 20; attempt++)
         {
             string code = RoomCode.New();
-            if (!rooms.ContainsKey(code))
+            if (!rooms.ContainsKey(code) && !reserved.Contains(code))
             {
                 return code;
             }

@@ -53,6 +53,13 @@ public sealed partial class InProcessPageBackend(ISessionManager sessions, IRoom
         return Task.FromResult(new OpenedRoom(created.Room.Code, patternId, created.Room.Session, true, created.InstructorKey));
     }
 
+    public async Task<OpenedRoom> CreateRoomFromRunAsync(string sessionId)
+    {
+        var created = await rooms.CreateFromAsync(Owner, sessions.Get(sessionId));
+        Control(created.Room.Code);
+        return new OpenedRoom(created.Room.Code, created.Room.Session.Pattern.Id, created.Room.Session, true, created.InstructorKey);
+    }
+
     public Task<OpenedRoom?> OpenRoomAsync(string roomCode, string? instructorKey)
     {
         if (rooms.Find(roomCode) is not { } room)

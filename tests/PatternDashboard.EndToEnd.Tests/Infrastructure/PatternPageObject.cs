@@ -97,6 +97,13 @@ internal abstract class PatternPageObject(IPage page, string heading)
     }
 
     /// <summary>Opens a tab below the live view: "Details", "Time travel", "Event log", "Lessons" or "Recording".</summary>
+    /// <summary>Opens the "Start a room" menu and starts the room from a fresh run or from the run on screen.</summary>
+    public async Task StartRoomAsync(bool fromThisRun = false)
+    {
+        await Button("Start a room").ClickAsync();
+        await Page.GetByRole(AriaRole.Menuitem, new() { Name = fromThisRun ? "From this run, as it is now" : "From a fresh run", Exact = true }).ClickAsync();
+    }
+
     public Task OpenTabAsync(string name) => Page.GetByRole(AriaRole.Tab, new() { Name = name, Exact = true }).ClickAsync();
 
     protected ILocator Region(string name) => Page.GetByRole(AriaRole.Region, new() { Name = name, Exact = true });

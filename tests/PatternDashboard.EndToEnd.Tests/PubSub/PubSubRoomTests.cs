@@ -21,7 +21,7 @@ public sealed class PubSubRoomTests(AppServerFixture app, BrowserFixture browser
         await using var instructor = await browser.OpenAsync(app, PubSubPage.PausedPath);
         var teacher = new PubSubPage(instructor.Page);
         await Expect(teacher.PlayButton).ToBeVisibleAsync();
-        await teacher.Button("Start a room").ClickAsync();
+        await teacher.StartRoomAsync();
         var codeLabel = instructor.Page.Locator(".instructor-panel .room-code");
         await Expect(codeLabel).ToHaveTextAsync(new Regex("^[A-Z0-9]{6}$"));
         string code = await codeLabel.TextContentAsync() ?? "";

@@ -133,10 +133,10 @@ public sealed partial class RoomTests(AppServerFixture app, BrowserFixture brows
     }
 
     /// <summary>Presses "Start a room" and returns the join code the instructor panel shows.</summary>
-    private static async Task<string> StartRoomAsync(LeaderElectionPage teacher)
+    private static async Task<string> StartRoomAsync(LeaderElectionPage teacher, bool fromThisRun = false)
     {
         await teacher.ExpectReadyAsync();
-        await teacher.Button("Start a room").ClickAsync();
+        await teacher.StartRoomAsync(fromThisRun);
         var code = teacher.Page.Locator(".instructor-panel .room-code");
         await Expect(code).ToHaveTextAsync(new Regex("^[A-Z0-9]{6}$"));
         await Expect(teacher.Page.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^QR code of the join link") })).ToBeVisibleAsync();

@@ -219,13 +219,22 @@ public sealed class RoomComponentTests : DashboardTestContext
         Assert.Null(cut.Instance.Room);
     }
 
+    /// <summary>Opens the "Start a room" menu and picks one of its two ways.</summary>
+    private static async Task StartRoomAsync(IRenderedComponent<LeaderElectionPage> cut, IRenderedComponent<MudBlazor.MudPopoverProvider> popovers, string way)
+    {
+        await cut.FindAll("button").Single(b => b.TextContent.Trim() == "Start a room").ClickAsync(new());
+        await popovers.InvokeAsync(() => popovers.FindAll(".mud-menu-item").Single(i => i.TextContent.Trim() == way).Click());
+    }
+
     [Fact]
     public async Task StartARoom_FromAPrivateRun_ShowsTheInstructorPanel()
     {
+        var popovers = RenderPopovers();
         var cut = RenderPage();
 
-        await cut.FindAll("button").Single(b => b.TextContent.Trim() == "Start a room").ClickAsync(new());
+        await StartRoomAsync(cut, popovers, "From a fresh run");
 
+        Assert.Empty(Manager.Forked);
         var room = Assert.Single(Manager.Created, c => c.Owner.StartsWith("room:", StringComparison.Ordinal));
         string code = room.Owner["room:".Length..];
         await cut.WaitForAssertionAsync(() => Assert.Equal(code, cut.Find(".instructor-panel .room-code").TextContent));
@@ -235,10 +244,29 @@ public sealed class RoomComponentTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task StartARoom_FromThisRun_CopiesTheRunOnScreenIntoTheRoom()
+    {
+        var popovers = RenderPopovers();
+        var cut = RenderPage();
+        string runId = cut.Instance.Session!.Id;
+
+        await StartRoomAsync(cut, popovers, "From this run, as it is now");
+
+        var (owner, source) = Assert.Single(Manager.Forked);
+        Assert.Equal(runId, source);
+        Assert.StartsWith("room:", owner, StringComparison.Ordinal);
+        string code = owner["room:".Length..];
+        await cut.WaitForAssertionAsync(() => Assert.Equal(code, cut.Find(".instructor-panel .room-code").TextContent));
+        Assert.Equal(Rooms.Get(code).Session.Id, cut.Instance.Session!.Id);
+        Assert.False(Manager.Find(runId)!.IsClosed); // the private run stays as it was
+    }
+
+    [Fact]
     public async Task InstructorPageGoesAway_TheRoomAndItsSessionStayOpen()
     {
+        var popovers = RenderPopovers();
         var cut = RenderPage();
-        await cut.FindAll("button").Single(b => b.TextContent.Trim() == "Start a room").ClickAsync(new());
+        await StartRoomAsync(cut, popovers, "From a fresh run");
         var room = Assert.Single(Manager.Created, c => c.Owner.StartsWith("room:", StringComparison.Ordinal));
         string code = room.Owner["room:".Length..];
 

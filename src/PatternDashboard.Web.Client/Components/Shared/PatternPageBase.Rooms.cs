@@ -30,13 +30,18 @@ public abstract partial class PatternPageBase
 
     private bool RoomChanged => RoomCode is not null && Normalized(RoomCode) != attachedRoomCode;
 
-    /// <summary>Opens a room for this page's pattern that this page controls, then shows it.</summary>
-    public async Task StartRoomAsync()
+    /// <summary>
+    /// Opens a room for this page's pattern that this page controls, then shows it: a fresh run, or (when
+    /// <paramref name="fromThisRun"/>) a copy of the run on screen as it is, so a prepared scenario is not lost.
+    /// </summary>
+    public async Task StartRoomAsync(bool fromThisRun = false)
     {
         OpenedRoom created;
         try
         {
-            created = await Backend.CreateRoomAsync(PatternId);
+            created = fromThisRun && Session is { } run
+                ? await Backend.CreateRoomFromRunAsync(run.Id)
+                : await Backend.CreateRoomAsync(PatternId);
         }
         catch (Exception e) when (e is SessionLimitException or SimulationInputException)
         {
