@@ -23,6 +23,7 @@ public sealed partial class SidecarCluster
     private EventHandle redeployStep;
     private TimeSpan downSince;
     private long failuresAtStop;
+    private SimulationNode[]? sidecars;
 
     /// <summary>False while "start the app before its sidecar is ready" is in force.</summary>
     public bool AppWaitsForProxy { get; private set; } = true;
@@ -113,7 +114,8 @@ public sealed partial class SidecarCluster
         App.Restart();
     }
 
-    public IReadOnlyList<SimulationNode> Sidecars => [Proxy, Shipper, Metrics];
+    /// <summary>The sidecars in the order the pod starts them; the lifecycle monitor reads it after every event.</summary>
+    public IReadOnlyList<SimulationNode> Sidecars => sidecars ??= [Proxy, Shipper, Metrics];
 
     /// <summary>A new setting: pushed live to the proxy; with break it on, also a rebuild and redeploy of the app.</summary>
     internal void ChangeSetting(SidecarPolicy next, string what)
