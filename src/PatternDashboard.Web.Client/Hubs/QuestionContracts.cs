@@ -2,6 +2,15 @@ namespace PatternDashboard.Web.Hubs;
 
 // The shapes of a room's prediction question (camelCase on the wire), documented in docs/hub-api.md.
 
+/// <summary>What a question may hold; the server refuses more, and the page's form stops at the same bounds.</summary>
+public static class QuestionLimits
+{
+    public const int MinAnswers = 2;
+    public const int MaxAnswers = 5;
+    public const int MaxTextLength = 200;
+    public const int MaxAnswerLength = 80;
+}
+
 /// <summary>The question an instructor asks the room: two to five answers, and optionally what reveals it.</summary>
 /// <param name="Expected">The answer that will happen (from 0), if the instructor knows it; shown to students only on reveal.</param>
 public sealed record QuestionInput(string? Text, IReadOnlyList<string>? Answers, int? Expected = null, RevealInput? Reveal = null);

@@ -9,7 +9,7 @@ namespace PatternDashboard.Web.Sessions;
 /// The page backend in the browser: one connection to the public hub per tab, carrying the browser's cookie, so the
 /// runs it creates belong to this browser (a reload finds them again) and room control belongs to this tab.
 /// </summary>
-public sealed class HubPageBackend(HubConnection connection, PatternRegistry patterns) : IPageBackend, IAsyncDisposable
+public sealed partial class HubPageBackend(HubConnection connection, PatternRegistry patterns) : IPageBackend, IAsyncDisposable
 {
     private readonly SemaphoreSlim starting = new(1, 1);
 

@@ -7,7 +7,7 @@ namespace PatternDashboard.Web.Sessions;
 /// every call goes through the public hub; a page rendered on the server uses the server's managers directly.
 /// A limit refuses with <see cref="SessionLimitException"/>; bad input with a <c>SimulationInputException</c>.
 /// </summary>
-public interface IPageBackend
+public interface IPageBackend : IRoomQuestions
 {
     /// <summary>A new run of the pattern, owned by this browser, paused at time 0.</summary>
     Task<ISimulationSession> CreateRunAsync(string patternId);

@@ -10,10 +10,10 @@ namespace PatternDashboard.Web.Rooms;
 /// </summary>
 public sealed class RoomQuestion
 {
-    public const int MinAnswers = 2;
-    public const int MaxAnswers = 5;
-    public const int MaxTextLength = 200;
-    public const int MaxAnswerLength = 80;
+    public const int MinAnswers = QuestionLimits.MinAnswers;
+    public const int MaxAnswers = QuestionLimits.MaxAnswers;
+    public const int MaxTextLength = QuestionLimits.MaxTextLength;
+    public const int MaxAnswerLength = QuestionLimits.MaxAnswerLength;
 
     private readonly Lock gate = new();
     private readonly int[] tally;

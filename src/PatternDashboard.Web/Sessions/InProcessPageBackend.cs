@@ -7,7 +7,7 @@ namespace PatternDashboard.Web.Sessions;
 /// The page backend of a page rendered on the server: the session and room managers in this process, acting for the
 /// browser whose id the server's router sets (<see cref="BrowserId"/>). One per circuit.
 /// </summary>
-public sealed class InProcessPageBackend(ISessionManager sessions, IRoomManager rooms, LessonLibrary lessons) : IPageBackend
+public sealed partial class InProcessPageBackend(ISessionManager sessions, IRoomManager rooms, LessonLibrary lessons) : IPageBackend
 {
     /// <summary>The browser this circuit serves, from its cookie; pages before it is known act as "anonymous".</summary>
     public string? BrowserId { get; set; }
@@ -49,6 +49,7 @@ public sealed class InProcessPageBackend(ISessionManager sessions, IRoomManager 
     public Task<OpenedRoom> CreateRoomAsync(string patternId)
     {
         var created = rooms.Create(Owner, patternId, new CreateSessionRequest());
+        Control(created.Room.Code);
         return Task.FromResult(new OpenedRoom(created.Room.Code, patternId, created.Room.Session, true, created.InstructorKey));
     }
 
@@ -59,6 +60,10 @@ public sealed class InProcessPageBackend(ISessionManager sessions, IRoomManager 
             return Task.FromResult<OpenedRoom?>(null);
         }
         bool control = room.IsInstructorKey(instructorKey);
+        if (control)
+        {
+            Control(room.Code);
+        }
         var session = control ? room.Session : new WatchOnlySession(room.Session, room.Code);
         return Task.FromResult<OpenedRoom?>(new(room.Code, room.Session.Pattern.Id, session, control, control ? instructorKey : null));
     }

@@ -62,7 +62,7 @@ public sealed class ClassroomTests(AppServerFixture app, BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Lesson_StartPlayAndReachTheFirstCheckpoint_ThenGoOn()
+    public async Task Lesson_ReachTheFirstCheckpoints_ThenPredictTheCrashBeforeItIsRevealed()
     {
         await using var session = await browser.OpenAsync(app, LeaderElectionPage.PausedPath);
         var page = session.Page;
@@ -79,6 +79,18 @@ public sealed class ClassroomTests(AppServerFixture app, BrowserFixture browser)
         await Lesson(page).GetByRole(AriaRole.Button, new() { Name = "Next", Exact = true }).ClickAsync();
 
         await Expect(Lesson(page).GetByTestId("lesson-step")).ToHaveTextAsync("Step 2 of 6: A leader keeps its followers quiet");
+        await Expect(Lesson(page).GetByTestId("lesson-checkpoint")).ToHaveAttributeAsync("data-status", "reached", new() { Timeout = 30_000 });
+        await Lesson(page).GetByRole(AriaRole.Button, new() { Name = "Next", Exact = true }).ClickAsync();
+
+        // The crash waits for the learner's prediction, then the reveal marks what happened.
+        await Expect(Lesson(page).GetByTestId("lesson-step")).ToHaveTextAsync("Step 3 of 6: Crash the leader");
+        await Expect(Lesson(page).GetByTestId("lesson-reveal")).ToBeDisabledAsync();
+        await Expect(election.ActiveFault("Crash leader")).ToHaveCountAsync(0);
+        await Axe.AssertNoSeriousFindingsAsync(page, "a lesson's prediction step");
+        await Lesson(page).GetByLabel("Two nodes lead at once until the old leader returns").CheckAsync();
+        await Lesson(page).GetByTestId("lesson-reveal").ClickAsync();
+        await Expect(election.ActiveFault("Crash leader")).ToBeVisibleAsync();
+        await Expect(Lesson(page).Locator(".prediction-result")).ToContainTextAsync("what happened was \"A follower times out and wins an election in a higher term\"");
         await Expect(Lesson(page).GetByTestId("lesson-checkpoint")).ToHaveAttributeAsync("data-status", "reached", new() { Timeout = 30_000 });
         session.AssertNoFailedRequests();
         session.AssertNoConsoleErrors();

@@ -46,6 +46,10 @@ public sealed class LessonRunTests
             {
                 await session.GoToLessonStepAsync(step);
             }
+            if (session.Lesson!.AwaitingReveal)
+            {
+                await session.RevealLessonStepAsync();
+            }
             var progress = session.Lesson!;
             Assert.Equal(step, progress.StepIndex);
             Assert.Null(progress.ActionProblem);
@@ -75,6 +79,7 @@ public sealed class LessonRunTests
         await RunUntilReachedAsync(session);
         await session.GoToLessonStepAsync(1);
         await session.GoToLessonStepAsync(2);
+        await session.RevealLessonStepAsync();
 
         await session.GoToLessonStepAsync(1);
         await session.GoToLessonStepAsync(2);

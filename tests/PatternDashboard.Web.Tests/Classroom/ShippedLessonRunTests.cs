@@ -34,6 +34,11 @@ public sealed class ShippedLessonRunTests
             }
             var progress = session.Lesson!;
             Assert.Equal(step, progress.StepIndex);
+            if (progress.AwaitingReveal)
+            {
+                await session.RevealLessonStepAsync(); // the learner has answered the step's question
+            }
+            progress = session.Lesson!;
             Assert.True(progress.ActionProblem is null, $"{lessonId}, step {step + 1} ({progress.Step.Title}): {progress.ActionProblem}");
             Assert.True(await RunUntilReachedAsync(session),
                 $"{lessonId}, step {step + 1} ({progress.Step.Title}) never reached its checkpoint: {progress.Step.Checkpoint?.Goal}");

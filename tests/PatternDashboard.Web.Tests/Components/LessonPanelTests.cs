@@ -40,7 +40,7 @@ public sealed class LessonPanelTests : DashboardTestContext
         var cut = RenderPanel(SessionAtStep(2));
 
         Assert.Equal("Step 3 of 6: Crash the leader", cut.Find("[data-testid=lesson-step]").TextContent.Trim());
-        Assert.Contains("This step crashes the leader.", cut.Find("[data-testid=lesson-narration]").TextContent);
+        Assert.Contains("This step crashes the leader, once you have said what you expect.", cut.Find("[data-testid=lesson-narration]").TextContent);
         var checkpoint = cut.Find("[data-testid=lesson-checkpoint]");
         Assert.Equal("waiting", checkpoint.GetAttribute("data-status"));
         Assert.Contains("Waiting: Wait until a different node is elected leader.", checkpoint.TextContent);
