@@ -28,7 +28,7 @@ public sealed class SidecarJourneyTests(AppServerFixture app, BrowserFixture bro
         await page.OpenTabAsync("Details");
         await Expect(page.ProxySetting).ToHaveTextAsync(new Regex("TLS 1.3$"), Patiently);
         await Expect(page.AppBuild).ToHaveTextAsync(new Regex("^build 1, code unchanged"));
-        await Expect(page.TraceSummary).ToHaveTextAsync(new Regex(@"the sidecar added [\d.]+ ms"), Patiently);
+        await Expect(page.TraceSummary).ToHaveTextAsync(new Regex(@"sidecars added [\d.]+ ms"), Patiently);
 
         session.AssertNoFailedRequests();
         session.AssertNoConsoleErrors();

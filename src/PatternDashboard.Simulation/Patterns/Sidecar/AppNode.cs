@@ -196,7 +196,7 @@ public sealed class AppNode : SimulationNode
             {
                 return;
             }
-            trace.Note(tag, Now, inApp ? "app → remote service → app (network and its work)" : "TLS proxy → app (inside the pod)", bySidecar: !inApp);
+            trace.Note(tag, Now, inApp ? "remote's proxy → app (network)" : "TLS proxy → app (inside the pod)", bySidecar: !inApp);
             var buffer = cluster.ConcernsInApp ? Memory : cluster.SharedBuffer;
             for (int i = 0; i < cluster.Settings.LinesPerRequest; i++)
             {
@@ -222,7 +222,7 @@ public sealed class AppNode : SimulationNode
         }
     }
 
-    /// <summary>The call to the remote service: through the proxy in plain text, or (break it) straight there with its own TLS.</summary>
+    /// <summary>The call to the remote app: through its proxy in plain text, or (break it) to the remote's proxy with its own TLS.</summary>
     private async Task<ServiceReply> CallOutAsync(string? tag)
     {
         bool direct = cluster.ConcernsInApp;
@@ -234,7 +234,7 @@ public sealed class AppNode : SimulationNode
         try
         {
             var outcome = await outbound.ExecuteOutcomeAsync(static (c, s) => s.Self.SendCall(s.To, s.Tag, c), context,
-                (Self: this, To: direct ? RemoteId : ProxyId, Tag: tag)).ConfigureAwait(false);
+                (Self: this, To: direct ? RemoteProxyId : ProxyId, Tag: tag)).ConfigureAwait(false);
             return outcome switch
             {
                 { Result: { } reply } => reply,

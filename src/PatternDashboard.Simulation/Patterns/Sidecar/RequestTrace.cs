@@ -1,7 +1,7 @@
 namespace PatternDashboard.Simulation.Patterns.Sidecar;
 
 /// <summary>One hop of a traced request: where it went and how long that took.</summary>
-/// <param name="BySidecar">True for time a sidecar adds (its own work, the hops inside the pod to and from it).</param>
+/// <param name="BySidecar">True for time a sidecar adds (its own work, the hops inside a pod to and from it).</param>
 public sealed record TraceHop(string What, double Ms, bool BySidecar);
 
 /// <summary>A request followed hop by hop from the clients and back.</summary>

@@ -9,8 +9,8 @@ using static PatternDashboard.Simulation.Patterns.Sidecar.SidecarPattern;
 namespace PatternDashboard.Simulation.Patterns.Sidecar;
 
 /// <summary>
-/// Clients, a pod (the app with its TLS proxy, log shipper and metrics sidecars), a remote service the app calls, a
-/// log store and a config source for the proxy's live setting. The pod's lifecycle is in SidecarPod.cs, faults in
+/// Clients, a pod (the app with its TLS proxy, log shipper and metrics sidecars), a remote app the app calls through
+/// both proxies (its own and the remote's), a log store and a config source for the proxy's live setting. The pod's lifecycle is in SidecarPod.cs, faults in
 /// SidecarFaults.cs, monitors in SidecarInvariants.cs, the page's picture in SidecarDetails.cs.
 /// </summary>
 public sealed partial class SidecarCluster : SimulationBase
@@ -37,9 +37,11 @@ public sealed partial class SidecarCluster : SimulationBase
         {
             foreach (string b in pod.Where(b => b != a))
             {
-                Network.SetLinkConditions(a, b, new LinkConditions(SidecarCosts.PodHop, SidecarCosts.PodHop / 5));
+                SetPodLink(a, b);
             }
         }
+        SetPodLink(RemoteProxyId, RemoteId);
+        SetPodLink(RemoteId, RemoteProxyId);
         SharedBuffer = new LogBuffer(LogSource.Shipper, Settings.BufferLines);
         Clients = new LoadCaller(this, ClientsId, "Clients", new CallerLimits(200, ClientTimeout), ReportError)
         {
@@ -52,13 +54,15 @@ public sealed partial class SidecarCluster : SimulationBase
         App = new AppNode(this);
         Shipper = new LogShipperNode(this);
         Metrics = new MetricsSidecarNode(this);
-        Remote = new DownstreamService(this, RemoteId, "Remote service", RemoteProfile, ReportError);
+        RemoteProxy = new RemoteProxyNode(this);
+        Remote = new DownstreamService(this, RemoteId, "Remote app", RemoteProfile, ReportError);
         LogStore = new LogStoreNode(this);
         AddNode(Clients);
         AddNode(Proxy);
         AddNode(App);
         AddNode(Shipper);
         AddNode(Metrics);
+        AddNode(RemoteProxy);
         AddNode(Remote);
         AddNode(LogStore);
         AddNode(Config);
@@ -96,6 +100,9 @@ public sealed partial class SidecarCluster : SimulationBase
 
     public MetricsSidecarNode Metrics { get; }
 
+    /// <summary>The remote app's own sidecar: the app's calls reach the remote app through it.</summary>
+    public RemoteProxyNode RemoteProxy { get; }
+
     public DownstreamService Remote { get; }
 
     public LogStoreNode LogStore { get; }
@@ -129,10 +136,12 @@ public sealed partial class SidecarCluster : SimulationBase
 
     private static bool IsLink(string a, string b) => (a, b) switch
     {
-        (ClientsId, ProxyId) or (ClientsId, AppId) or (ProxyId, AppId) or (ProxyId, RemoteId) or (ProxyId, ConfigId) => true,
-        (AppId, ShipperId) or (AppId, MetricsId) or (AppId, RemoteId) or (ShipperId, LogStoreId) or (AppId, LogStoreId) => true,
+        (ClientsId, ProxyId) or (ClientsId, AppId) or (ProxyId, AppId) or (ProxyId, RemoteProxyId) or (ProxyId, ConfigId) => true,
+        (AppId, ShipperId) or (AppId, MetricsId) or (AppId, RemoteProxyId) or (RemoteProxyId, RemoteId) or (ShipperId, LogStoreId) or (AppId, LogStoreId) => true,
         _ => false,
     };
+
+    private void SetPodLink(string a, string b) => Network.SetLinkConditions(a, b, new LinkConditions(SidecarCosts.PodHop, SidecarCosts.PodHop / 5));
 
     protected override void SampleMetrics()
     {

@@ -7,12 +7,13 @@ public static class SidecarPattern
 {
     public const string Id = "sidecar";
 
-    /// <summary>Node ids. The pod is the app with its three sidecars; the rest are outside it.</summary>
+    /// <summary>Node ids. The pod is the app with its three sidecars; the rest are outside it (the remote app has a proxy of its own).</summary>
     public const string ClientsId = "clients";
     public const string ProxyId = "tls-proxy";
     public const string AppId = "app";
     public const string ShipperId = "log-shipper";
     public const string MetricsId = "metrics";
+    public const string RemoteProxyId = "remote-proxy";
     public const string RemoteId = "remote";
     public const string LogStoreId = "log-store";
     public const string ConfigId = "config";

@@ -115,6 +115,9 @@ public sealed partial class SidecarCluster
                 state = SidecarState(node);
                 properties[Property.CpuMsPerSecond] = Math.Round(Cpu.MsPerSecond(Clock.Now, CpuUser.Metrics), 2);
                 break;
+            case RemoteProxyNode:
+                state = node.IsUp ? "ready" : "down";
+                break;
             case LogStoreNode:
                 state = node.IsUp ? "storing" : "down";
                 properties[Property.Stored] = LogStore.Stored;

@@ -138,13 +138,13 @@ public sealed class TlsProxyNode : ProxyNode
             trace.Note(request.Operation, Now, "app → TLS proxy (inside the pod)", bySidecar: true);
             var mtls = TlsWork(cluster.Settings.NetworkDelay);
             await DelayAsync(mtls.Latency).ConfigureAwait(false);
-            trace.Note(request.Operation, Now, mtls.Handshake ? $"TLS proxy: mutual {Policy.Policy.Tls} handshake to the remote service" : "TLS proxy: encrypt for the remote service", bySidecar: true);
-            var reply = await CallAsync(RemoteId, request.Operation).ConfigureAwait(false);
+            trace.Note(request.Operation, Now, mtls.Handshake ? $"TLS proxy: mutual {Policy.Policy.Tls} handshake with the remote's proxy" : "TLS proxy: encrypt for the remote", bySidecar: true);
+            var reply = await CallAsync(RemoteProxyId, request.Operation).ConfigureAwait(false);
             if (!IsSameLife(life))
             {
                 return;
             }
-            trace.Note(request.Operation, Now, reply.Ok ? "TLS proxy → remote service → TLS proxy (network and its work)" : $"TLS proxy → remote service: {reply.Detail}", bySidecar: false);
+            trace.Note(request.Operation, Now, reply.Ok ? "remote's proxy → TLS proxy (network)" : $"TLS proxy → remote: {reply.Detail}", bySidecar: false);
             outboundAdded.Add((mtls.Latency + 2 * SidecarCosts.PodHop).TotalMilliseconds);
             Send(AppId, new ServiceResponse(request.CallId, reply.Ok, reply.Detail));
         }

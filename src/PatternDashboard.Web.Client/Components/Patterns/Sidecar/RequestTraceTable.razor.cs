@@ -4,7 +4,7 @@ using PatternDashboard.Simulation.Patterns.Sidecar;
 
 namespace PatternDashboard.Web.Components.Patterns.Sidecar;
 
-/// <summary>The latest traced request: each hop from the clients through the proxy, the app and the remote service, with its time.</summary>
+/// <summary>The latest traced request: each hop from the clients through the proxy, the app, the remote's proxy and the remote app, with its time.</summary>
 public partial class RequestTraceTable
 {
     /// <summary>The latest finished trace, or null before the first. Default: null.</summary>

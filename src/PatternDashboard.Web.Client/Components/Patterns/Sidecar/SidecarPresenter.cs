@@ -12,9 +12,9 @@ public sealed class SidecarPresenter : INodePresenter
     public IReadOnlyList<ShapeLegendItem> Legend { get; } =
     [
         new(ShapePaths.Square, "the app"),
-        new(ShapePaths.Hexagon, "sidecar in the app's pod"),
+        new(ShapePaths.Hexagon, "sidecar (the remote app has its own proxy)"),
         new(ShapePaths.Diamond, "config source"),
-        new(ShapePaths.Circle, "clients, remote service, log store"),
+        new(ShapePaths.Circle, "clients, remote app, log store"),
     ];
 
     public IReadOnlyList<MessageKindStyle> MessageKinds { get; } =
@@ -32,6 +32,7 @@ public sealed class SidecarPresenter : INodePresenter
     {
         AppId => ShapePaths.Square,
         ConfigId => ShapePaths.Diamond,
+        RemoteProxyId => ShapePaths.Hexagon,
         _ when IsSidecar(node) => ShapePaths.Hexagon,
         _ => ShapePaths.Circle,
     };
