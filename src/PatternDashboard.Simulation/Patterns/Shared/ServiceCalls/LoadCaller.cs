@@ -75,6 +75,15 @@ public sealed class LoadCaller : SimulationNode
         return reply;
     }
 
+    /// <summary>The same, asking for <paramref name="operation"/> (a path, or the tag of a request being traced).</summary>
+    public ValueTask<Outcome<ServiceReply>> CallAsync(string target, string? operation, ResilienceContext context)
+    {
+        Sending?.Invoke(target);
+        var (callId, reply) = pending.Start(context.CancellationToken);
+        Send(target, new ServiceRequest(callId, null, operation));
+        return reply;
+    }
+
     protected override void OnMessage(string from, IMessage message)
     {
         if (message is ServiceResponse response)
