@@ -11,7 +11,7 @@ namespace PatternDashboard.Web.Components.Shared;
 public partial class PatternPage
 {
     // The tabs below the first screen; only the open one re-renders with each update.
-    private const int PanelsTab = 0, TimeTravelTab = 1, EventLogTab = 2, LessonsTab = 3, RecordingTab = 4;
+    private const int PanelsTab = 0, TimeTravelTab = 1, MessagesTab = 2, EventLogTab = 3, LessonsTab = 4, RecordingTab = 5;
 
     private bool infoOpen;
     private string? selectedNode;
