@@ -10,7 +10,8 @@ namespace PatternDashboard.Web.Tests.Components;
 internal static class ClassroomPageChecks
 {
     /// <summary>Buttons a watcher may press: they read or leave the run, never change it.</summary>
-    private static readonly string[] ReadOnlyButtons = ["Try it yourself", "Presenter mode", "Export recording", "Copy link", "Export JSON Lines", "Export CSV"];
+    private static readonly string[] ReadOnlyButtons = ["Try it yourself", "Presenter mode", "Export recording", "Copy link", "Export JSON Lines", "Export CSV",
+        "Last 10 s", "Last 30 s", "Last 60 s", "Earlier", "Later", "Zoom in", "Zoom out", "Draw", "Export SVG"];
 
     /// <summary>
     /// The page watches through a <see cref="WatchOnlySession"/>, and nothing on it can change the run: every button
@@ -26,9 +27,10 @@ internal static class ClassroomPageChecks
             .Select(b => b.TextContent.Trim() is { Length: > 0 } text ? text : b.GetAttribute("aria-label") ?? "").ToList();
         Assert.All(pressable, text => Assert.True(ReadOnlyButtons.Contains(text) || alsoAllowed.Contains(text) || text.StartsWith("About ", StringComparison.Ordinal),
             $"A watcher can press \"{text}\"."));
-        // The event log's search and follow switch only change what this viewer's own list shows.
+        // The event log's search and follow switch, and the message diagram's window and filters, only change what
+        // this viewer's own view shows.
         var fields = cut.FindAll("input, select, textarea")
-            .Where(f => !f.HasAttribute("disabled") && !f.HasAttribute("readonly") && f.Closest(".log-filters") is null).ToList();
+            .Where(f => !f.HasAttribute("disabled") && !f.HasAttribute("readonly") && f.Closest(".log-filters") is null && f.Closest(".sequence-panel") is null).ToList();
         Assert.True(fields.Count == 0, $"A watcher can edit: {string.Join(" | ", fields.Select(f => f.OuterHtml))}");
         Assert.Empty(cut.FindAll("section[aria-label='Cluster faults']"));
         Assert.Empty(cut.FindAll("[aria-label^='Actions for']"));

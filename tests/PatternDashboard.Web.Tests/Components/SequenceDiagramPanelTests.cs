@@ -44,6 +44,18 @@ public sealed class SequenceDiagramPanelTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task Hidden_DrawsNothing_UntilShown()
+    {
+        using var session = await RunWithACrashedLeaderAsync();
+        var cut = Render<SequenceDiagramPanel>(p => p.Add(x => x.Session, session).Add(x => x.Shown, false));
+        Assert.Empty(cut.FindAll("[data-testid=sequence-summary]"));
+
+        cut.Render(p => p.Add(x => x.Shown, true));
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("g.arrow")));
+    }
+
+    [Fact]
     public async Task UncheckingAKind_DrawsTheOthersOnly()
     {
         using var session = await RunWithACrashedLeaderAsync();

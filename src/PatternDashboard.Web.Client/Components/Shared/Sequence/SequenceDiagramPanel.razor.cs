@@ -34,9 +34,22 @@ public partial class SequenceDiagramPanel
     /// <summary>The state on screen, for "now". Default: the session's current state.</summary>
     [Parameter] public SessionState? State { get; set; }
 
+    /// <summary>Whether the panel is on screen: each drawing replays the run on the server, so nothing is drawn before. Default: true.</summary>
+    [Parameter] public bool Shown { get; set; } = true;
+
+    private bool drawnOnce;
+
     private double Now => (State ?? Session.Current).Snapshot.SimulatedTime;
 
-    protected override Task OnInitializedAsync() => LastAsync(10);
+    protected override Task OnParametersSetAsync()
+    {
+        if (!Shown || drawnOnce)
+        {
+            return Task.CompletedTask;
+        }
+        drawnOnce = true;
+        return LastAsync(10);
+    }
 
     private Task LastAsync(int seconds) => DrawAsync(Math.Max(0, Now - seconds), Math.Max(Now, 0.001));
 
