@@ -35,6 +35,37 @@ internal static class CpuTimeRuns
         }
     }
 
+    /// <summary>
+    /// --cpu-time --sequence: the busy 60-second message diagram of every pattern, in CPU milliseconds. The replay runs
+    /// on a pool thread, so this counts the whole process's CPU time (nothing else runs in it meanwhile).
+    /// </summary>
+    public static void RunSequence()
+    {
+        Console.WriteLine($"Message diagram of 60 s to 120 s at default load, median of {Repeats} runs by process CPU time (best in brackets):");
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        foreach (string patternId in SequenceDiagramBenchmarks.PatternIds)
+        {
+            var bench = new SequenceDiagramBenchmarks { PatternId = patternId, MaxArrows = 600 };
+            bench.Setup();
+            int matching = bench.LastSixtySeconds();
+            var spent = new List<double>();
+            long allocated = 0;
+            for (int i = 0; i < Repeats; i++)
+            {
+                long bytesBefore = GC.GetTotalAllocatedBytes(precise: true);
+                process.Refresh();
+                var started = process.TotalProcessorTime;
+                bench.LastSixtySeconds();
+                process.Refresh();
+                spent.Add((process.TotalProcessorTime - started).TotalMilliseconds);
+                allocated += GC.GetTotalAllocatedBytes(precise: true) - bytesBefore;
+            }
+            bench.Cleanup();
+            spent.Sort();
+            Console.WriteLine($"  {patternId}: {spent[Repeats / 2]:N0} ms ({spent[0]:N0}), {matching:N0} messages in the window, allocated {allocated / (double)Repeats / 1024 / 1024:N1} MB");
+        }
+    }
+
     private static void Times(int count, Action action)
     {
         for (int i = 0; i < count; i++)

@@ -10,7 +10,14 @@ public static class BenchmarkEntry
         // --cpu-time: a quick run timed by thread CPU time, steadier than wall time on a busy machine.
         if (args.Contains("--cpu-time"))
         {
-            CpuTimeRuns.Run();
+            if (args.Contains("--sequence"))
+            {
+                CpuTimeRuns.RunSequence();
+            }
+            else
+            {
+                CpuTimeRuns.Run();
+            }
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
