@@ -50,10 +50,7 @@ public static class RoomPredictions
         var question = room.QuestionById(questionId);
         int answer = happened ?? question.Expected
             ?? throw new SimulationInputException("Say which answer happened: the question was asked without an expected answer.");
-        if (answer < 0 || answer >= question.Answers.Count)
-        {
-            throw new SimulationInputException($"There is no answer {answer + 1}; the question has answers 1 to {question.Answers.Count}.");
-        }
+        question.CheckAnswer(answer);
         question.BeginReveal();
         room.QuestionUpdated();
         bool done = false;

@@ -82,6 +82,15 @@ public sealed class RoomQuestion
     }
 
     /// <summary>Records one viewer's answer. Refused when revealed, answered before, or the room's viewers have all answered.</summary>
+    /// <summary>Refuses an answer number the question does not have (answers count from 0 on the wire).</summary>
+    public void CheckAnswer(int answer)
+    {
+        if (answer < 0 || answer >= Answers.Count)
+        {
+            throw new SimulationInputException($"There is no answer {answer + 1}; the question has answers 1 to {Answers.Count}.");
+        }
+    }
+
     public void Answer(string voterId, int answer, int maxAnswers)
     {
         lock (gate)
@@ -90,10 +99,7 @@ public sealed class RoomQuestion
             {
                 throw new SimulationInputException("This question has been revealed; it takes no more answers.");
             }
-            if (answer < 0 || answer >= tally.Length)
-            {
-                throw new SimulationInputException($"There is no answer {answer + 1}; the question has answers 1 to {tally.Length}.");
-            }
+            CheckAnswer(answer);
             if (answerOf.ContainsKey(voterId))
             {
                 throw new SimulationInputException("You have answered this question already; each viewer answers once.");
