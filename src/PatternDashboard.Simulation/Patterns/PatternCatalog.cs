@@ -11,6 +11,7 @@ using PatternDashboard.Simulation.Patterns.Microservices;
 using PatternDashboard.Simulation.Patterns.PubSub;
 using PatternDashboard.Simulation.Patterns.Saga;
 using PatternDashboard.Simulation.Patterns.ServiceDiscovery;
+using PatternDashboard.Simulation.Patterns.ServiceMesh;
 using PatternDashboard.Simulation.Patterns.Sharding;
 using PatternDashboard.Simulation.Patterns.StranglerFig;
 
@@ -35,5 +36,6 @@ public static class PatternCatalog
         StranglerFigPattern.Descriptor,
         MicroservicesPattern.Descriptor,
         CqrsPattern.Descriptor,
+        ServiceMeshPattern.Descriptor,
     ]);
 }
