@@ -179,7 +179,7 @@ public sealed partial class ServiceMeshCluster : SimulationBase
         string lifecycle = LifecycleFaults.LifecycleWord(node.Lifecycle);
         return node switch
         {
-            SidecarProxy p => new NodeView(node.Id, node.Label, !p.IsUp ? lifecycle : $"policy v{p.Applied.Version}, {MtlsWord(p)}", node.IsUp, lifecycle,
+            SidecarProxy p => new NodeView(node.Id, node.Label, !p.IsUp ? lifecycle : ProxyState(p), node.IsUp, lifecycle,
                 new Dictionary<string, object?>
                 {
                     [Property.PolicyVersion] = p.Applied.Version,
@@ -200,6 +200,10 @@ public sealed partial class ServiceMeshCluster : SimulationBase
                 new Dictionary<string, object?> { [Property.DesiredVersion] = ControlPlane.DesiredVersion }),
         };
     }
+
+    /// <summary>Short, for under the node: the policy version and how it sends.</summary>
+    public static string ProxyState(SidecarProxy proxy) =>
+        $"v{proxy.Applied.Version} {(proxy.MtlsOff ? "plaintext" : "mTLS")}{(proxy.Applied.Policy.MtlsStrict ? "" : ", permissive")}";
 
     public static string MtlsWord(SidecarProxy proxy) =>
         (proxy.MtlsOff ? "sends plaintext" : "sends mTLS") + (proxy.Applied.Policy.MtlsStrict ? ", requires mTLS" : ", accepts plaintext");

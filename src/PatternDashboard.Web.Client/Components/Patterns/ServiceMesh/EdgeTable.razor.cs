@@ -13,7 +13,7 @@ public partial class EdgeTable
     /// <summary>The pattern's details; nothing is drawn without them. Default: null.</summary>
     [Parameter] public ServiceMeshDetails? Details { get; set; }
 
-    /// <summary>True for the key state's short form, without latency and totals. Default: false.</summary>
+    /// <summary>True for the key state's short form: no latency or totals, and no row for an edge without traffic. Default: false.</summary>
     [Parameter] public bool Compact { get; set; }
 
     private static string Num(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);

@@ -24,22 +24,28 @@ public partial class ServiceMeshPage : PatternPageBase
     private static string Num(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
     private string LeafLoadText => Details is { } d
-        ? $"Payments gets {Num(d.ObservedLeafLoad)}x the client's requests; if it fails, {Num(d.ExpectedLeafLoad)}x " +
-          (d.RetriesEveryHop ? $"= (1 + {d.Retries})^{d.Depth}, every hop retrying." : $"= 1 + {d.Retries}, retries at the edge only.")
+        ? $"Payments gets {Num(d.ObservedLeafLoad)}x the client's load; if it fails, {Num(d.ExpectedLeafLoad)}x " +
+          (d.RetriesEveryHop ? $"= (1 + {d.Retries})^{d.Depth} (every hop)" : $"= 1 + {d.Retries} (edge retries)")
         : "—";
 
     private string CanaryText => Details is { } d
-        ? $"Canary pay-v2: configured {d.CanaryConfigured} % · orders proxy runs {d.CanaryApplied} % · observed {Num(d.CanaryObserved)} %"
+        ? $"Canary pay-v2: configured {d.CanaryConfigured} %, orders proxy runs {d.CanaryApplied} %, observed {Num(d.CanaryObserved)} %"
         : "—";
 
     private string ProxiesText => Details is { } d
-        ? $"Policy v{d.DesiredVersion}{(d.ControlPlaneUp ? "" : " (control plane down)")}: " +
-          string.Join(" · ", d.Proxies.Select(p => $"{p.App} v{p.Version}{(p.Version < p.DesiredVersion ? " waiting" : "")} {(p.Mtls.StartsWith("sends mTLS", StringComparison.Ordinal) ? "mTLS" : "plaintext")}"))
+        ? $"Policy v{d.DesiredVersion}{(d.ControlPlaneUp ? "" : ", control plane down")}: " +
+          string.Join(" · ", d.Proxies.Select(p => $"{p.App} v{p.Version}{(p.Version < p.DesiredVersion ? " waiting" : "")}"))
         : "—";
 
+    /// <summary>Which proxies send plaintext, by name: the exceptions, since a mesh sends mTLS by default.</summary>
     private string MtlsText => Details is { } d
-        ? $"mTLS {(d.MtlsStrict ? "required" : "permissive")}; plaintext refused: {d.PlaintextRefused}{(d.OutsideClient ? "; a client outside the mesh is sending" : "")}"
+        ? $"mTLS {(d.MtlsStrict ? "required" : "permissive")}; {PlaintextSenders(d)}; plaintext refused: {d.PlaintextRefused}{(d.OutsideClient ? "; an outside client sends" : "")}"
         : "—";
+
+    private static string PlaintextSenders(ServiceMeshDetails d) =>
+        d.Proxies.Where(p => !p.Mtls.StartsWith("sends mTLS", StringComparison.Ordinal)).Select(p => p.App).ToList() is { Count: > 0 } plain
+            ? $"{string.Join(", ", plain)} {(plain.Count == 1 ? "sends" : "send")} plaintext"
+            : "every proxy sends mTLS";
 
     /// <summary>Requests against the load on the leaf, the multiplier, and what the client got.</summary>
     private IEnumerable<(string Title, IReadOnlyList<SeriesView> Series)> ChartGroups
