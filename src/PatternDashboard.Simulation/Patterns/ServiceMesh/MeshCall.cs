@@ -19,7 +19,7 @@ public readonly record struct MeshCall(long Root, bool Mtls)
             return new MeshCall(0, false);
         }
         int slash = operation.IndexOf('/');
-        long root = long.Parse(slash < 0 ? operation : operation[..slash], System.Globalization.CultureInfo.InvariantCulture);
+        long root = long.Parse(slash < 0 ? operation : operation.AsSpan(0, slash), System.Globalization.CultureInfo.InvariantCulture);
         return new MeshCall(root, slash >= 0 && operation.AsSpan(slash + 1).SequenceEqual(MtlsWord));
     }
 }

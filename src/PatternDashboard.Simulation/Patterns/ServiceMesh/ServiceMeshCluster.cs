@@ -21,7 +21,8 @@ public sealed partial class ServiceMeshCluster : SimulationBase
     /// <summary>The client app's own last resort; the edge proxy's policy gives up well before.</summary>
     public static readonly TimeSpan ClientTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly Dictionary<string, EdgeStats> edges = new(StringComparer.Ordinal);
+    // Keyed by caller and callee as a pair: looked up on every attempt, so no key string is built.
+    private readonly Dictionary<(string From, string To), EdgeStats> edges = [];
     private readonly Dictionary<string, SidecarProxy> proxies = new(StringComparer.Ordinal);
     private readonly List<SidecarProxy> proxyList = [];
     private readonly Dictionary<string, MeshApp> apps = new(StringComparer.Ordinal);
@@ -107,7 +108,7 @@ public sealed partial class ServiceMeshCluster : SimulationBase
 
     public MeshApp App(string id) => apps[id];
 
-    public EdgeStats Edge(string from, string to) => edges[$"{from}>{to}"];
+    public EdgeStats Edge(string from, string to) => edges[(from, to)];
 
     public IReadOnlyCollection<EdgeStats> Edges => edges.Values;
 
@@ -139,7 +140,7 @@ public sealed partial class ServiceMeshCluster : SimulationBase
 
     internal void NoteArrival(string from, SidecarProxy proxy, MeshCall call, bool refused)
     {
-        if (edges.TryGetValue($"{from}>{proxy.AppId}", out var edge))
+        if (edges.TryGetValue((from, proxy.AppId), out var edge))
         {
             edge.NoteArrival(Clock.Now, call.Mtls, refused);
         }
@@ -255,7 +256,7 @@ public sealed partial class ServiceMeshCluster : SimulationBase
         AddNode(proxy);
     }
 
-    private void AddEdge(string from, string to, string label) => edges.Add($"{from}>{to}", new EdgeStats(from, to, label));
+    private void AddEdge(string from, string to, string label) => edges.Add((from, to), new EdgeStats(from, to, label));
 
     private async ValueTask<Outcome<ServiceReply>> ServeClientAsync(ResilienceContext context)
     {
