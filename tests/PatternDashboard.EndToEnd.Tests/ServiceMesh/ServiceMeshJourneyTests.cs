@@ -41,4 +41,32 @@ public sealed class ServiceMeshJourneyTests(AppServerFixture app, BrowserFixture
         session.AssertNoFailedRequests();
         session.AssertNoConsoleErrors();
     }
+
+    [Fact]
+    public async Task ControlPlaneDown_ANewCanaryWeightWaits_ThenArrivesWhenItIsBack()
+    {
+        await using var session = await browser.OpenAsync(app, ServiceMeshPage.PausedPath);
+        var page = new ServiceMeshPage(session.Page);
+        await page.ExpectReadyAsync();
+        await page.PlayAsync();
+        await page.OpenTabAsync("Details");
+        await Expect(page.Canary("applied")).ToHaveTextAsync("10 %", Patiently);
+
+        await page.NodeActionAsync("Control plane", "Crash the control plane: control-plane");
+        await page.CanaryWeight.FillAsync("60");
+        await page.Button("Publish weight 60 %").ClickAsync();
+        await Expect(page.Canary("configured")).ToHaveTextAsync("60 %", Patiently);
+        await Expect(page.Stat("proxies")).ToHaveTextAsync(new Regex("control plane down: client v1 waiting"), Patiently);
+        // Traffic keeps the last policy: pay-v2 still gets about a tenth.
+        await Expect(page.Canary("applied")).ToHaveTextAsync("10 %");
+        await Expect(page.Canary("observed")).ToHaveTextAsync(new Regex(@"^(\d|1\d|2[0-5])(\.\d)? %$"), Patiently);
+
+        await page.NodeActionAsync("Control plane", "Restart the control plane: control-plane");
+        await Expect(page.Canary("applied")).ToHaveTextAsync("60 %", Patiently);
+        await Expect(page.Stat("proxies")).ToHaveTextAsync(new Regex(@"^Policy v2: client v2 · web v2 · orders v2 · pay-v1 v2 · pay-v2 v2$"), Patiently);
+        await Expect(page.Canary("observed")).ToHaveTextAsync(new Regex(@"^(4[5-9]|[5-6]\d|7[0-5])(\.\d)? %$"), Patiently);
+
+        session.AssertNoFailedRequests();
+        session.AssertNoConsoleErrors();
+    }
 }

@@ -22,5 +22,10 @@ internal sealed class ServiceMeshPage(IPage page) : PatternPageObject(page, "Ser
     /// <summary>A cell of the proxy table in the Details tab: version, mtls, retries, upstreams.</summary>
     public ILocator ProxyCell(string proxy, string column) => Region("Proxies").Locator($"tr[data-proxy={proxy}] [data-col={column}]");
 
+    /// <summary>A number of the canary panel in the Details tab: configured, applied or observed.</summary>
+    public ILocator Canary(string column) => Region("Canary").Locator($"[data-col={column}]");
+
+    public ILocator CanaryWeight => Region("Canary").GetByRole(AriaRole.Slider, new() { Name = "pay-v2 weight", Exact = true });
+
     public ILocator InvariantVerdict(string id) => Page.Locator($"li[data-invariant={id}] .verdict");
 }
