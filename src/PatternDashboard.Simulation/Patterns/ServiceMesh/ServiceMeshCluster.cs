@@ -91,6 +91,9 @@ public sealed partial class ServiceMeshCluster : SimulationBase
     /// <summary>Break it: the policy gives every hop the retries.</summary>
     public bool RetriesEveryHop { get; private set; }
 
+    /// <summary>Break it: each app's code sets its own retries and timeouts (<see cref="InCodePolicy"/>).</summary>
+    public bool PolicyInCode { get; private set; }
+
     public bool OutsideClientOn { get; private set; }
 
     /// <summary>Plaintext requests a proxy running strict mTLS let through; the monitor expects none.</summary>

@@ -5,6 +5,7 @@ namespace PatternDashboard.Simulation.Patterns.ServiceMesh;
 
 /// <summary>What the Service Mesh page shows beyond the nodes. Rates and shares are over the last 5 s.</summary>
 /// <param name="RetriesEveryHop">True while "break it" gives every hop the retries.</param>
+/// <param name="PolicyInCode">True while "break it" has each app's code set its own retries and timeouts.</param>
 /// <param name="MtlsStrict">True while the desired policy requires mTLS.</param>
 /// <param name="ExpectedLeafLoad">Attempts at payments per client request when payments fails: (1 + r) per retrying hop, multiplied.</param>
 /// <param name="ObservedLeafLoad">Attempts that reached payments per client request, measured.</param>
@@ -14,6 +15,7 @@ namespace PatternDashboard.Simulation.Patterns.ServiceMesh;
 /// <param name="CanaryObserved">Share of payments attempts that went to pay-v2, in percent.</param>
 public sealed record ServiceMeshDetails(
     bool RetriesEveryHop,
+    bool PolicyInCode,
     bool MtlsStrict,
     bool OutsideClient,
     bool ControlPlaneUp,
@@ -76,6 +78,7 @@ public sealed partial class ServiceMeshCluster
         var v2 = Edge(OrdersProxyId, PayV2Id).Attempts.Over(now, DetailsWindow).Requests;
         return new ServiceMeshDetails(
             RetriesEveryHop,
+            PolicyInCode,
             desired.MtlsStrict,
             OutsideClientOn,
             ControlPlane.IsUp,
@@ -95,7 +98,7 @@ public sealed partial class ServiceMeshCluster
             AllProxies.Sum(p => p.PlaintextRefused),
             [.. edges.Values.Select(e => Row(e, now))],
             [.. AllProxies.Select(p => new ProxyRow(p.Id, p.AppId, p.Applied.Version, ControlPlane.DesiredVersion, MtlsWord(p),
-                p.Hop == 0 ? 0 : p.Applied.Policy.RetriesAt(p.Hop), p.AttemptTimeout.TotalMilliseconds,
+                p.Retries, p.AttemptTimeout.TotalMilliseconds,
                 string.Join(", ", p.Upstreams.Select(u => $"{u.AppId} {u.BreakerWord}"))))]);
     }
 

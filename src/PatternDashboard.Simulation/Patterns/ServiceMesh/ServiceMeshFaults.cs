@@ -30,6 +30,7 @@ public sealed partial class ServiceMeshCluster
             Fault.PermissiveMtls when !ControlPlane.Desired.MtlsStrict => "Permissive mTLS is already published.",
             Fault.OutsideClient when OutsideClientOn => "The client outside the mesh is already sending.",
             Fault.RetriesEveryHop when RetriesEveryHop => "Every hop already retries.",
+            Fault.PolicyInCode when PolicyInCode => "The services' code already sets their retries and timeouts.",
             _ => null,
         };
         if (refusal is not null)
@@ -74,9 +75,21 @@ public sealed partial class ServiceMeshCluster
                     RetriesEveryHop = false;
                     Publish(p => p with { RetriesAtEveryHop = false }, "retries at the edge only");
                 };
+            case Fault.PolicyInCode:
+                SetPolicyInCode(true);
+                return () => SetPolicyInCode(false);
             default:
                 return base.ApplyFault(definition, request);
         }
+    }
+
+    // The code's settings are not the control plane's: no policy is pushed, every proxy reads its app's at the next call.
+    private void SetPolicyInCode(bool on)
+    {
+        PolicyInCode = on;
+        Log.Append(null, "policy", on
+            ? "Each service's code now sets its own retries and timeouts; the mesh's are ignored"
+            : "The mesh's policy sets every hop's retries and timeouts again");
     }
 
     private void SetOutside(bool on)

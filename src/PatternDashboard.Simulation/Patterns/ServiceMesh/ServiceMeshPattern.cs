@@ -92,6 +92,7 @@ public static class ServiceMeshPattern
         public const string PermissiveMtls = "permissive-mtls";
         public const string OutsideClient = "outside-client";
         public const string RetriesEveryHop = "retries-every-hop";
+        public const string PolicyInCode = "policy-in-code";
     }
 
     public static IReadOnlyList<OptionDefinition> Options { get; } =
@@ -128,6 +129,12 @@ public static class ServiceMeshPattern
             IsBreakIt: true)
         {
             Demonstration = [new FaultRequest(Fault.FailService, PayV1Id), new FaultRequest(Fault.FailService, PayV2Id)],
+        },
+        new(Fault.PolicyInCode, "Break it: policy in each service's code",
+            "Each service's own code sets its retries and timeouts instead of the mesh: the client retries once after 1 s, web 3 times after 200 ms, orders twice after 300 ms. Slow payments and web gives up on orders while orders still retries below, then asks again: attempts pile up past 1 + r.",
+            IsBreakIt: true)
+        {
+            Demonstration = [new FaultRequest(Fault.SlowService, PayV1Id), new FaultRequest(Fault.SlowService, PayV2Id)],
         },
     ];
 

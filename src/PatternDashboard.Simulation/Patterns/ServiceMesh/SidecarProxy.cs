@@ -50,7 +50,7 @@ public sealed class SidecarProxy : ProxyNode
                 Delay = MeshPolicy.RetryDelay,
                 BackoffType = DelayBackoffType.Constant,
                 UseJitter = false,
-                ShouldHandle = args => ValueTask.FromResult(args.AttemptNumber < Applied.Policy.RetriesAt(Hop) && IsRetryable(args.Outcome)),
+                ShouldHandle = args => ValueTask.FromResult(args.AttemptNumber < Retries && IsRetryable(args.Outcome)),
             })
             .Build();
         foreach (var upstream in upstreams)
@@ -76,7 +76,11 @@ public sealed class SidecarProxy : ProxyNode
     public long PlaintextAccepted { get; private set; }
 
     /// <summary>The timeout its next outbound attempt gets, from the policy it runs.</summary>
-    public TimeSpan AttemptTimeout => Hop == 0 ? TimeSpan.Zero : Applied.Policy.TimeoutAt(Hop);
+    public TimeSpan AttemptTimeout => Hop == 0 ? TimeSpan.Zero
+        : cluster.PolicyInCode ? InCodePolicy.TimeoutAt(Hop) : Applied.Policy.TimeoutAt(Hop);
+
+    /// <summary>Retries its next outbound request gets: the mesh's policy, or its app's own code's when break it says so.</summary>
+    public int Retries => Hop == 0 ? 0 : cluster.PolicyInCode ? InCodePolicy.RetriesAt(Hop) : Applied.Policy.RetriesAt(Hop);
 
     public static bool IsRefusal(ServiceReply reply) => reply.Detail == RefusedPlaintext.Detail;
 

@@ -153,6 +153,29 @@ public sealed class ServiceMeshBehaviourTests
         Assert.True(cluster.ClientBook.Over(cluster.Clock.Now, TimeSpan.FromSeconds(10)).SuccessRatio > 0.97);
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds), 10, MemberType = typeof(ServiceMeshTestSupport))]
+    public void SlowPayments_MeshTimeoutsStayWithinTheBound_ButEachServicesOwnTimeoutsDoNot(long seed)
+    {
+        var mesh = Create(seed);
+        mesh.RunFor(TimeSpan.FromSeconds(3));
+        Inject(mesh, Fault.SlowService, PayV1Id, 800);
+        Inject(mesh, Fault.SlowService, PayV2Id, 800);
+        mesh.RunFor(TimeSpan.FromSeconds(15));
+        Assert.Equal(0, mesh.Attempts.OverBound);
+
+        var inCode = Create(seed);
+        inCode.RunFor(TimeSpan.FromSeconds(3));
+        Inject(inCode, Fault.PolicyInCode);
+        Inject(inCode, Fault.SlowService, PayV1Id, 800);
+        Inject(inCode, Fault.SlowService, PayV2Id, 800);
+        inCode.RunFor(TimeSpan.FromSeconds(15));
+        // Web gives up on orders after 200 ms while orders still tries payments for up to 3 x 300 ms, then asks again.
+        Assert.True(inCode.Attempts.OverBound > 0, $"seed {seed}: no request went past the bound.");
+        Assert.True(inCode.Attempts.Worst.Attempts > 6, $"seed {seed}: worst {inCode.Attempts.Worst}");
+        Assert.True(Violations(inCode, AttemptsBoundedMonitor.MonitorId) > 0);
+    }
+
     [Fact]
     public void Timeouts_EachHopWaitsForTheWholeHopBelow()
     {
