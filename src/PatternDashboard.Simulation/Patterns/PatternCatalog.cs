@@ -12,6 +12,7 @@ using PatternDashboard.Simulation.Patterns.PubSub;
 using PatternDashboard.Simulation.Patterns.Saga;
 using PatternDashboard.Simulation.Patterns.ServiceDiscovery;
 using PatternDashboard.Simulation.Patterns.Sidecar;
+using PatternDashboard.Simulation.Patterns.ServiceMesh;
 using PatternDashboard.Simulation.Patterns.Sharding;
 using PatternDashboard.Simulation.Patterns.StranglerFig;
 
@@ -37,5 +38,6 @@ public static class PatternCatalog
         MicroservicesPattern.Descriptor,
         CqrsPattern.Descriptor,
         SidecarPattern.Descriptor,
+        ServiceMeshPattern.Descriptor,
     ]);
 }
