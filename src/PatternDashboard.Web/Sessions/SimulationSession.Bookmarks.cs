@@ -26,7 +26,8 @@ public sealed partial class SimulationSession
         try
         {
             PruneBranchedBookmarksLocked();
-            double reach = Timeline.Reach;
+            // The published state can be a tick behind the simulation; either one is a moment the run has reached.
+            double reach = Math.Max(Timeline.Reach, simulation.Clock.Now.TotalSeconds);
             double at = Math.Round(atSeconds ?? simulation.Clock.Now.TotalSeconds, 6);
             if (at > reach + 1e-9)
             {

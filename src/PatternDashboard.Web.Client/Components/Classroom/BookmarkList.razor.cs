@@ -31,7 +31,9 @@ public partial class BookmarkList
 
     private Task AddAsync() => RunAsync(async () =>
     {
-        await Session.AddBookmarkAsync(string.IsNullOrWhiteSpace(name) ? DefaultName : name);
+        // The moment on screen, which a running run has already passed on the server.
+        double seen = Now;
+        await Session.AddBookmarkAsync(string.IsNullOrWhiteSpace(name) ? NameFor(seen) : name, seen);
         name = "";
     });
 

@@ -147,7 +147,7 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
         {
             "toggle" => session.ControlAsync(state.Status == SessionStatus.Running ? ControlAction.Pause : ControlAction.Play),
             "step" => session.ControlAsync(ControlAction.Step),
-            "bookmark" => session.AddBookmarkAsync(BookmarkList.NameFor(state.Snapshot.SimulatedTime)),
+            "bookmark" => session.AddBookmarkAsync(BookmarkList.NameFor(state.Snapshot.SimulatedTime), state.Snapshot.SimulatedTime),
             _ => Task.CompletedTask,
         });
         StateHasChanged();
