@@ -28,11 +28,13 @@ public sealed partial class SimulationSession
             PruneBranchedBookmarksLocked();
             // The published state can be a tick behind the simulation; either one is a moment the run has reached.
             double reach = Math.Max(Timeline.Reach, simulation.Clock.Now.TotalSeconds);
-            double at = Math.Round(atSeconds ?? simulation.Clock.Now.TotalSeconds, 6);
-            if (at > reach + 1e-9)
+            double moment = atSeconds ?? simulation.Clock.Now.TotalSeconds;
+            if (moment > reach + 1e-6)
             {
-                throw new SimulationInputException($"A bookmark marks a moment the run has reached, 0 to {reach:0.###} s; {at:0.###} s is ahead of it.");
+                throw new SimulationInputException($"A bookmark marks a moment the run has reached, 0 to {reach:0.###} s; {moment:0.###} s is ahead of it.");
             }
+            // Rounded for the file, never past the run's end (rounding up could name a moment not reached yet).
+            double at = Math.Min(Math.Round(moment, 6), reach);
             if (bookmarks.Count >= RecordedBookmark.MaxPerRun)
             {
                 throw new SimulationInputException($"A run keeps at most {RecordedBookmark.MaxPerRun} bookmarks; remove one first.");

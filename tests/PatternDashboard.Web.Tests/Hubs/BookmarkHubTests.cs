@@ -46,6 +46,17 @@ public sealed class BookmarkHubTests(DashboardFactory app) : IAsyncLifetime
         Assert.Equal([now], await List());
     }
 
+    [Fact]
+    public async Task Now_AtAMomentBetweenRoundNumbers_IsAcceptedAndNeverPastTheRunsEnd()
+    {
+        var at = await hub.InvokeAsync<SnapshotInfo>("RunFor", sessionId, 0.0004997);
+
+        var now = await Add("Between");
+
+        Assert.True(now.Time <= at.SimulatedTime, $"{now.Time} is past {at.SimulatedTime}");
+        Assert.Equal(at.SimulatedTime, now.Time, 5);
+    }
+
     [Theory]
     [InlineData("", null, "needs a name")]
     [InlineData("Later", 60.0, "ahead of it")]
