@@ -13,7 +13,9 @@ public sealed class PubSubRoomTests(AppServerFixture app, BrowserFixture browser
 {
     /// <summary>Buttons that only read the run or leave it, never change it.</summary>
     private static readonly string[] ReadOnlyButtons =
-        ["Try it yourself", "Presenter mode", "Export recording", "Copy link", "Export JSON Lines", "Export CSV", "About Publisher-Subscriber", "Close node details"];
+        ["Try it yourself", "Presenter mode", "Export recording", "Copy link", "Export JSON Lines", "Export CSV", "About Publisher-Subscriber", "Close node details",
+         // The message diagram's window only changes what this student's own tab draws.
+         "Last 10 s", "Last 30 s", "Last 60 s", "Earlier", "Later", "Zoom in", "Zoom out", "Draw", "Export SVG"];
 
     [Fact]
     public async Task Student_SeesTheBrokerAtWork_WithNoControlAnywhere()
@@ -49,10 +51,10 @@ public sealed class PubSubRoomTests(AppServerFixture app, BrowserFixture browser
             var pressable = await student.Page.EvaluateAsync<string[]>(
                 "() => [...document.querySelectorAll('.mud-main-content button:not([disabled])')].map(b => (b.getAttribute('aria-label') || b.textContent).trim())");
             Assert.All(pressable, text => Assert.True(ReadOnlyButtons.Contains(text), $"The student can press \"{text}\"."));
-            // The event log's search and follow switch only filter the student's own list.
+            // The event log's search and follow switch, and the message diagram's window, only change the student's own view.
             var editable = await student.Page.EvaluateAsync<string[]>(
                 "() => [...document.querySelectorAll('.mud-main-content input, .mud-main-content select, .mud-main-content textarea')]" +
-                ".filter(f => !f.disabled && !f.readOnly && !f.closest('.log-filters')).map(f => f.outerHTML)");
+                ".filter(f => !f.disabled && !f.readOnly && !f.closest('.log-filters') && !f.closest('.sequence-panel')).map(f => f.outerHTML)");
             Assert.Empty(editable);
             studentSession.AssertNoConsoleErrors();
             instructor.AssertNoConsoleErrors();
