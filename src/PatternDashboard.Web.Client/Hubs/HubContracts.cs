@@ -114,6 +114,9 @@ public sealed record SnapshotInfo(
     /// <summary>The lesson the session walks through, or null.</summary>
     public LessonInfo? Lesson { get; init; }
 
+    /// <summary>The comparison the session is a side of, or null.</summary>
+    public ComparisonInfo? Comparison { get; init; }
+
     // The last hub form per session with its session-level parts (viewers, timeline, lesson), so every connection
     // streaming the same moment shares one object and its serialized bytes, and a lesson step shows at once.
     private static readonly ConditionalWeakTable<ISimulationSession, Built> Latest = new();
@@ -124,12 +127,13 @@ public sealed record SnapshotInfo(
         int viewers = session.ViewerCount;
         var timeline = session.Timeline;
         var lesson = session.Lesson is { } progress ? LessonInfo.Of(progress) : null;
+        var comparison = session.Comparison;
         if (Latest.TryGetValue(session, out var built) && ReferenceEquals(built.State, state)
-            && built.Info.Viewers == viewers && built.Info.Timeline == timeline && built.Info.Lesson == lesson)
+            && built.Info.Viewers == viewers && built.Info.Timeline == timeline && built.Info.Lesson == lesson && built.Info.Comparison == comparison)
         {
             return built.Info;
         }
-        var info = Shared.GetValue(state, From) with { Viewers = viewers, Timeline = timeline, Lesson = lesson };
+        var info = Shared.GetValue(state, From) with { Viewers = viewers, Timeline = timeline, Lesson = lesson, Comparison = comparison };
         Latest.AddOrUpdate(session, new Built(state, info));
         return info;
     }

@@ -73,6 +73,8 @@ public sealed class HubSimulationSession : ISimulationSession
 
     public IReadOnlyList<Bookmark> Bookmarks => bookmarks;
 
+    public ComparisonInfo? Comparison => info.Comparison;
+
     public async Task<Bookmark> AddBookmarkAsync(string? name, double? atSeconds = null)
     {
         var added = await HubCalls.Run(() => hub.InvokeAsync<Bookmark>("AddBookmark", Id, new BookmarkInput(name, atSeconds)));

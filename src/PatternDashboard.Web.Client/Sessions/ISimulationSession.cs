@@ -1,6 +1,7 @@
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Kernel.Sequence;
 using PatternDashboard.Web.Classroom.Lessons;
+using PatternDashboard.Web.Hubs;
 
 namespace PatternDashboard.Web.Sessions;
 
@@ -140,6 +141,9 @@ public interface ISimulationSession
         throw new SimulationInputException("This session keeps no bookmarks.");
 
     Task RemoveBookmarkAsync(string bookmarkId) => throw new SimulationInputException("This session keeps no bookmarks.");
+
+    /// <summary>The side-by-side comparison this session is a side of, or null; the same for every viewer.</summary>
+    ComparisonInfo? Comparison => null;
 
     /// <summary>The lesson this session walks through and its step, or null; the same for every viewer.</summary>
     LessonProgress? Lesson { get; }

@@ -8,6 +8,7 @@ using PatternDashboard.Web.Components;
 using PatternDashboard.Web.Hubs;
 using PatternDashboard.Web.Rooms;
 using PatternDashboard.Web.Sessions;
+using PatternDashboard.Web.Sessions.Comparisons;
 
 namespace PatternDashboard.Web.Hosting;
 
@@ -31,6 +32,7 @@ public static class PatternDashboardExtensions
         services.AddSingleton<SessionManager>();
         services.AddSingleton<ISessionManager>(sp => sp.GetRequiredService<SessionManager>());
         services.AddHostedService<SessionPacer>();
+        services.AddSingleton<ComparisonManager>();
         services.AddHostedService<IdleSessionEvictor>();
         services.TryAddSingleton(sp => LessonLibrary.Load(
             LessonLibrary.FindFolder(sp.GetRequiredService<IHostEnvironment>().ContentRootPath),

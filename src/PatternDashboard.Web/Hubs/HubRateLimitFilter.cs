@@ -8,7 +8,7 @@ namespace PatternDashboard.Web.Hubs;
 
 /// <summary>
 /// Limits the hub calls worth repeating by the thousand: room-code guesses (JoinRoom, ClaimRoom), new sessions
-/// (CreateSession, ImportRecording), new rooms (CreateRoom, CreateRoomFromSession) and message-sequence diagrams (GetSequenceDiagram), per connection and per client address, as
+/// (CreateSession, ImportRecording, CreateComparison, ImportComparison), new rooms (CreateRoom, CreateRoomFromSession) and message-sequence diagrams (GetSequenceDiagram), per connection and per client address, as
 /// <see cref="ClientRateLimits"/> sets. A call over a limit is refused before it runs, saying how long to wait.
 /// </summary>
 public sealed class HubRateLimitFilter : IHubFilter, IDisposable
@@ -31,6 +31,8 @@ public sealed class HubRateLimitFilter : IHubFilter, IDisposable
             [nameof(SimulationHub.ClaimRoom)] = codes,
             [nameof(SimulationHub.CreateSession)] = sessions,
             [nameof(SimulationHub.ImportRecording)] = sessions,
+            [nameof(SimulationHub.CreateComparison)] = sessions,
+            [nameof(SimulationHub.ImportComparison)] = sessions,
             [nameof(SimulationHub.CreateRoom)] = rooms,
             [nameof(SimulationHub.CreateRoomFromSession)] = rooms,
             [nameof(SimulationHub.GetSequenceDiagram)] = diagrams,

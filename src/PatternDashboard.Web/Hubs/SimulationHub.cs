@@ -6,6 +6,7 @@ using PatternDashboard.Web.Classroom.Lessons;
 using PatternDashboard.Web.Hosting;
 using PatternDashboard.Web.Rooms;
 using PatternDashboard.Web.Sessions;
+using PatternDashboard.Web.Sessions.Comparisons;
 
 namespace PatternDashboard.Web.Hubs;
 
@@ -21,7 +22,7 @@ namespace PatternDashboard.Web.Hubs;
 /// they close when it disconnects or calls CloseSession. A room's session is the exception on both counts: only
 /// connections that created or claimed the room may change it, and it outlives them.
 /// </remarks>
-public sealed partial class SimulationHub(ISessionManager sessions, PatternRegistry patterns, IRoomManager rooms, LessonLibrary lessons, ILogger<SimulationHub> logger) : Hub
+public sealed partial class SimulationHub(ISessionManager sessions, PatternRegistry patterns, IRoomManager rooms, LessonLibrary lessons, ComparisonManager comparisons, ILogger<SimulationHub> logger) : Hub
 {
     public const string Path = HubAddress.Path;
 
@@ -130,7 +131,10 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
     {
         var session = ControlledSession(sessionId);
         var action = ParseAction(HubInput.Text(control?.Action, "action"));
-        await session.ControlAsync(action, control!.Value);
+        // A compared run's clock is its comparison's: both runs move together.
+        await (comparisons.FindBySession(session.Id) is { } comparison
+            ? comparison.ControlAsync(action, control!.Value)
+            : session.ControlAsync(action, control!.Value));
         return SnapshotInfo.Of(session.Current, session);
     }
 
@@ -159,6 +163,11 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
         SimulationSession.CheckTravel(simulatedSeconds);
         try
         {
+            if (comparisons.FindBySession(session.Id) is { } comparison)
+            {
+                await comparison.TravelToAsync(TimeSpan.FromSeconds(simulatedSeconds), Context.ConnectionAborted);
+                return SnapshotInfo.Of(session.Current, session);
+            }
             return SnapshotInfo.Of(await session.TravelToAsync(TimeSpan.FromSeconds(simulatedSeconds), Context.ConnectionAborted), session);
         }
         catch (OperationCanceledException) when (!Context.ConnectionAborted.IsCancellationRequested)
@@ -206,6 +215,12 @@ public sealed partial class SimulationHub(ISessionManager sessions, PatternRegis
         var session = FoundSession(sessionId);
         rooms.CheckControl(session.Id, ControllerId);
         SessionOwnership.CheckOwner(session, OwnerId);
+        if (comparisons.IsWithSide(session.Id))
+        {
+            throw new SimulationInputException(
+                $"Session {session.Id} is the side with the difference of a comparison, which keeps it on the other run's clock; " +
+                "drive it through the comparison (ControlComparison, InjectComparisonFault).");
+        }
         return session;
     }
 

@@ -1,3 +1,4 @@
+using PatternDashboard.Web.Hubs;
 using PatternDashboard.Simulation.Kernel.Sequence;
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Web.Classroom.Lessons;
@@ -43,6 +44,8 @@ public sealed class WatchOnlySession(ISimulationSession inner, Func<Exception> r
     public Task<Recording> ExportRecordingAsync() => inner.ExportRecordingAsync();
 
     public TimelineInfo Timeline => inner.Timeline;
+
+    public ComparisonInfo? Comparison => inner.Comparison;
 
     public LessonProgress? Lesson => inner.Lesson;
 

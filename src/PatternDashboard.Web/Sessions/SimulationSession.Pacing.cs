@@ -178,6 +178,10 @@ public sealed partial class SimulationSession
         long now = time.GetTimestamp();
         var elapsed = time.GetElapsedTime(lastTickTimestamp, now);
         lastTickTimestamp = now;
+        if (FollowLocked())
+        {
+            return;
+        }
         if (status == SessionStatus.Running && elapsed > TimeSpan.Zero)
         {
             if (elapsed > MaxTickElapsed)
@@ -208,12 +212,14 @@ public sealed partial class SimulationSession
         {
             if (executed >= maxEvents || (executed % 256 == 255 && time.GetElapsedTime(started) > budget))
             {
+                NoteClockLocked();
                 return false;
             }
             simulation.Step();
             executed++;
         }
         simulation.RunUntil(target);
+        NoteClockLocked();
         return true;
     }
 }

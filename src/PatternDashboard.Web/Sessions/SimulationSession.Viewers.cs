@@ -92,6 +92,7 @@ public sealed partial class SimulationSession
     private void PublishLocked()
     {
         PruneBranchedBookmarksLocked();
+        NoteClockLocked();
         var published = new Published(++publishNumber, BuildStateLocked());
         current = published;
         lastPublishTimestamp = time.GetTimestamp();

@@ -61,6 +61,7 @@ public sealed partial class SimulationSession : ISimulationSession, IDisposable
         lastTickTimestamp = time.GetTimestamp();
         CreatedAt = time.GetUtcNow();
         lastActivityTicks = CreatedAt.UtcTicks;
+        clockTicks = simulation.Clock.Now.Ticks;
         current = new Published(0, BuildStateLocked());
         lastPublishTimestamp = lastTickTimestamp;
     }
