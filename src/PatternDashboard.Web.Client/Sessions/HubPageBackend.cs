@@ -111,6 +111,25 @@ public sealed partial class HubPageBackend(HubConnection connection, PatternRegi
         return await HubCalls.Run(() => hub.InvokeAsync<IReadOnlyList<Lesson>>("ListLessons", patternId));
     }
 
+    public async Task<ComparisonInfo> CreateComparisonAsync(string sessionId, CompareInput difference)
+    {
+        var hub = await HubAsync();
+        return await HubCalls.Run(() => hub.InvokeAsync<ComparisonInfo>("CreateComparison", sessionId, difference));
+    }
+
+    public async Task<OpenedComparison> OpenComparisonAsync(ComparisonInfo info, bool control)
+    {
+        var hub = await HubAsync();
+        var with = await HubSimulationSession.OpenAsync(hub, patterns, info.WithSessionId);
+        return new OpenedComparison(info, with, control ? new HubSessionComparison(hub, info) : null);
+    }
+
+    public async Task<ComparisonInfo> ImportComparisonAsync(ComparisonRecording file)
+    {
+        var hub = await HubAsync();
+        return await HubCalls.Run(() => hub.InvokeAsync<ComparisonInfo>("ImportComparison", file));
+    }
+
     private async Task<HubConnection> HubAsync()
     {
         await starting.WaitAsync();

@@ -1,4 +1,5 @@
 using PatternDashboard.Web.Classroom.Lessons;
+using PatternDashboard.Web.Hubs;
 
 namespace PatternDashboard.Web.Sessions;
 
@@ -33,7 +34,19 @@ public interface IPageBackend : IRoomQuestions
     Task<string> ForkRoomAsync(string roomCode);
 
     Task<IReadOnlyList<Lesson>> LessonsAsync(string patternId);
+
+    /// <summary>Compares run <paramref name="sessionId"/>, which this browser controls, with a copy differing in one thing.</summary>
+    Task<ComparisonInfo> CreateComparisonAsync(string sessionId, CompareInput difference);
+
+    /// <summary>The side with the difference, watched, and (when <paramref name="control"/>) the comparison to drive both with.</summary>
+    Task<OpenedComparison> OpenComparisonAsync(ComparisonInfo info, bool control);
+
+    /// <summary>Opens a comparison file as two new runs of this browser.</summary>
+    Task<ComparisonInfo> ImportComparisonAsync(ComparisonRecording file);
 }
+
+/// <summary>A comparison as a page shows it: the run with the difference, and the driver when this page controls the pair.</summary>
+public sealed record OpenedComparison(ComparisonInfo Info, ISimulationSession With, ISessionComparison? Driver);
 
 /// <summary>A run found by id. <paramref name="RoomCode"/> is set when it is a room's run (then it is watched, not controlled).</summary>
 public sealed record OpenedRun(ISimulationSession Session, bool CanControl, string? RoomCode)

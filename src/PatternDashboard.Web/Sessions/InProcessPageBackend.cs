@@ -1,5 +1,8 @@
 using PatternDashboard.Web.Classroom.Lessons;
+using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Hubs;
 using PatternDashboard.Web.Rooms;
+using PatternDashboard.Web.Sessions.Comparisons;
 
 namespace PatternDashboard.Web.Sessions;
 
@@ -7,7 +10,7 @@ namespace PatternDashboard.Web.Sessions;
 /// The page backend of a page rendered on the server: the session and room managers in this process, acting for the
 /// browser whose id the server's router sets (<see cref="BrowserId"/>). One per circuit.
 /// </summary>
-public sealed partial class InProcessPageBackend(ISessionManager sessions, IRoomManager rooms, LessonLibrary lessons) : IPageBackend
+public sealed partial class InProcessPageBackend(ISessionManager sessions, IRoomManager rooms, LessonLibrary lessons, ComparisonManager comparisons) : IPageBackend
 {
     /// <summary>The browser this circuit serves, from its cookie; pages before it is known act as "anonymous".</summary>
     public string? BrowserId { get; set; }
@@ -78,4 +81,24 @@ public sealed partial class InProcessPageBackend(ISessionManager sessions, IRoom
     public async Task<string> ForkRoomAsync(string roomCode) => (await rooms.ForkAsync(roomCode, Owner)).Id;
 
     public Task<IReadOnlyList<Lesson>> LessonsAsync(string patternId) => Task.FromResult(lessons.ForPattern(patternId));
+
+    public async Task<ComparisonInfo> CreateComparisonAsync(string sessionId, CompareInput difference)
+    {
+        var session = sessions.Get(sessionId);
+        if (rooms.FindBySession(session.Id) is { } room && !Controls(room))
+        {
+            throw new SimulationInputException("Only the room's instructor may start a comparison in it.");
+        }
+        SessionOwnership.CheckOwner(session, Owner);
+        return (await comparisons.CreateAsync(session, difference)).Info;
+    }
+
+    public Task<OpenedComparison> OpenComparisonAsync(ComparisonInfo info, bool control)
+    {
+        var comparison = comparisons.Get(info.Id);
+        ISimulationSession with = control ? comparison.With : WatchOnlySession.OfPrivateRun(comparison.With);
+        return Task.FromResult(new OpenedComparison(comparison.Info, with, control ? comparison : null));
+    }
+
+    public async Task<ComparisonInfo> ImportComparisonAsync(ComparisonRecording file) => (await comparisons.ImportAsync(Owner, file)).Info;
 }

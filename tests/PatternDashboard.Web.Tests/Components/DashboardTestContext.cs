@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PatternDashboard.Web.Rooms;
 using PatternDashboard.Web.Sessions;
+using PatternDashboard.Web.Sessions.Comparisons;
 using PatternDashboard.Web.Tests.Fakes;
 
 namespace PatternDashboard.Web.Tests.Components;
@@ -28,7 +29,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Rooms = new RoomManager(Manager, Options.Create(new RoomLimits()), TimeProvider.System, NullLogger<RoomManager>.Instance);
         Services.AddSingleton<IRoomManager>(Rooms);
         Services.AddSingleton(PatternDashboard.Web.Tests.Classroom.ShippedLessons.Library);
-        Backend = new InProcessPageBackend(Manager, Rooms, PatternDashboard.Web.Tests.Classroom.ShippedLessons.Library) { BrowserId = BrowserId };
+        Backend = new InProcessPageBackend(Manager, Rooms, PatternDashboard.Web.Tests.Classroom.ShippedLessons.Library, Comparisons) { BrowserId = BrowserId };
         Services.AddSingleton<IPageBackend>(Backend);
         Services.AddSingleton(new PatternDashboard.Web.Hubs.HubRateLimitFilter(Options.Create(new PatternDashboard.Web.Hosting.ClientRateLimits())));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
@@ -40,6 +41,11 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected FakeSessionManager Manager { get; } = new();
 
     protected InProcessPageBackend Backend { get; }
+
+    /// <summary>Comparisons over a real session manager of their own: the fake sessions cannot be copied.</summary>
+    protected static ComparisonManager Comparisons { get; } = new(
+        new SessionManager(PatternCatalog.CreateRegistry(), Options.Create(new SessionLimits()), TimeProvider.System, NullLoggerFactory.Instance),
+        NullLogger<ComparisonManager>.Instance);
 
     /// <summary>Real rooms over the fake sessions.</summary>
     protected RoomManager Rooms { get; }

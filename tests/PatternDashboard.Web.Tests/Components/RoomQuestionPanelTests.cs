@@ -65,7 +65,7 @@ public sealed class RoomQuestionPanelTests : DashboardTestContext
     [Fact]
     public async Task Student_AnswersOnce_ThenSeesWhatHappenedBesideTheirAnswer()
     {
-        var teacher = new InProcessPageBackend(Manager, Rooms, Classroom.ShippedLessons.Library) { BrowserId = "teacher-browser" };
+        var teacher = new InProcessPageBackend(Manager, Rooms, Classroom.ShippedLessons.Library, Comparisons) { BrowserId = "teacher-browser" };
         var created = await teacher.CreateRoomAsync(LeaderElectionPattern.Id);
         var asked = await teacher.AskQuestionAsync(created.Code, new QuestionInput("Who leads next?", ["Another node", "Nobody"], Expected: 0));
         var student = await Backend.OpenRoomAsync(created.Code, null);

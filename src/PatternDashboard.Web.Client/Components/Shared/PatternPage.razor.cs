@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Web.Hubs;
+using PatternDashboard.Web.Sessions;
 
 namespace PatternDashboard.Web.Components.Shared;
 
@@ -36,6 +38,23 @@ public partial class PatternPage
     [Parameter] public string PanelsTitle { get; set; } = "Details";
 
     private SimulationSnapshot Snapshot => Page.State!.Snapshot;
+
+    private string SideName => Page.SideTitle ?? (Page.Comparison is { } c ? WithoutTitle(c.Info) : LiveViewTitle);
+
+    private static string WithoutTitle(ComparisonInfo info) => $"Without “{info.Difference}”";
+
+    private string FaultTitle => Page.FaultAim switch
+    {
+        ComparisonSide.Without => "Faults: the run without only",
+        ComparisonSide.With => "Faults: the run with only",
+        _ => "Faults: both runs",
+    };
+
+    private static Dictionary<string, object?> SideParameters(OpenedComparison comparison) => new()
+    {
+        [nameof(PatternPageBase.SideSession)] = comparison.With,
+        [nameof(PatternPageBase.SideTitle)] = $"With “{comparison.Info.Difference}”",
+    };
 
     private string AboutTitle => $"About {Page.Pattern.Title}";
 

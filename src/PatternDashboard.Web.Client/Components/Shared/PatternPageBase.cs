@@ -115,6 +115,16 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
         {
             return; // the prerender must not create a session that nobody will watch
         }
+        if (SideSession is { } side)
+        {
+            if (watched != side)
+            {
+                await StopWatchingAsync();
+                CanControl = false;
+                Watch(side);
+            }
+            return;
+        }
         if (Session is null && Status == PageSessionStatus.Starting || SessionId is not null && SessionId != Session?.Id || RoomChanged)
         {
             await AttachAsync();
@@ -123,7 +133,7 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && RendererInfo.IsInteractive)
+        if (firstRender && RendererInfo.IsInteractive && !IsSide)
         {
             rendered = true;
             UpdateAddress();
@@ -239,6 +249,8 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
 
     private void Watch(ISimulationSession session)
     {
+        Comparison = null;
+        watched = session;
         Session = session;
         State = session.Current;
         Status = PageSessionStatus.Ready;
@@ -254,6 +266,7 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
             await foreach (var state in session.WatchAsync(cancellationToken))
             {
                 await Events.CatchUpAsync(session, state);
+                await FollowComparisonAsync(session);
                 State = state;
                 await InvokeAsync(StateHasChanged);
             }
