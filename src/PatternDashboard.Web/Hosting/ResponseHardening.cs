@@ -55,7 +55,7 @@ public static class ResponseHardening
         });
 
     /// <summary>
-    /// Limits /join/CODE links (each one is a room-code guess) per client address, with
+    /// Limits /join/CODE links and /join?code=CODE (each one is a room-code guess) per client address, with
     /// <see cref="ClientRateLimits.RoomCodeGuessesPerAddress"/> per window; other paths are not limited here.
     /// </summary>
     public static IServiceCollection AddJoinRateLimit(this IServiceCollection services)
@@ -65,7 +65,7 @@ public static class ResponseHardening
             .Configure<IOptions<ClientRateLimits>>((options, limits) =>
             {
                 var o = limits.Value;
-                options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsJoinLink(context.Request.Path)
+                options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => IsJoinLink(context.Request)
                     ? RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(context), _ => new FixedWindowRateLimiterOptions
                     {
                         PermitLimit = o.RoomCodeGuessesPerAddress,
@@ -85,6 +85,10 @@ public static class ResponseHardening
             });
         return services;
     }
+
+    /// <summary>A join link, or the join form sent by the browser itself (/join?code=CODE, before the page is interactive).</summary>
+    public static bool IsJoinLink(HttpRequest request) =>
+        IsJoinLink(request.Path) || (request.Path.Equals("/join", StringComparison.OrdinalIgnoreCase) && request.Query.ContainsKey("code"));
 
     /// <summary>/join/CODE (and anything below it); /join itself, the empty form, is no guess.</summary>
     public static bool IsJoinLink(PathString path) =>

@@ -98,8 +98,10 @@ public sealed class RateLimitTests(LimitedDashboardFactory app) : IClassFixture<
         var limits = app.Services.GetRequiredService<IOptions<ClientRateLimits>>().Value;
         for (int i = 0; i < limits.RoomCodeGuessesPerAddress; i++)
         {
-            using var guess = await client.GetAsync("/join/AAAAAA");
+            // A link, or the form as the browser sends it before the page is interactive: each is a guess.
+            using var guess = await client.GetAsync(i % 2 == 0 ? "/join/AAAAAA" : "/join?code=AAAAAA");
             Assert.Equal(HttpStatusCode.OK, guess.StatusCode);
+            Assert.Contains("There is no open room AAAAAA", await guess.Content.ReadAsStringAsync());
         }
         using var empty = await client.GetAsync("/join"); // the empty form is no guess
 

@@ -17,6 +17,7 @@ public partial class Join
         ["autocomplete"] = "off",
         ["autocapitalize"] = "characters",
         ["spellcheck"] = "false",
+        ["name"] = "code",
     };
 
     // With an error, the message below the form describes the field, so a screen reader reads it with the field.
@@ -38,12 +39,15 @@ public partial class Join
     /// <summary>The code from a join link (/join/CODE). Default: none.</summary>
     [Parameter] public string? Code { get; set; }
 
+    /// <summary>The code the form sent before the page was interactive (/join?code=CODE). Default: none.</summary>
+    [SupplyParameterFromQuery(Name = "code")] public string? SentCode { get; set; }
+
     protected override void OnParametersSet()
     {
-        if (Code is not null)
+        if ((Code ?? SentCode) is { } given)
         {
-            typed = Code;
-            Go(Code);
+            typed = given;
+            Go(given);
         }
     }
 
@@ -77,6 +81,6 @@ public partial class Join
         }
         error = null;
         // A full load: the room's page may be one that runs in the browser, which this server-side router cannot show.
-        Navigation.NavigateTo(DashboardUrls.Room(room.Session.Pattern.Id, room.Code), new NavigationOptions { ForceLoad = true, ReplaceHistoryEntry = Code is not null });
+        Navigation.NavigateTo(DashboardUrls.Room(room.Session.Pattern.Id, room.Code), new NavigationOptions { ForceLoad = true, ReplaceHistoryEntry = Code is not null || SentCode is not null });
     }
 }
