@@ -31,6 +31,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(PatternDashboard.Web.Tests.Classroom.ShippedLessons.Library);
         Backend = new InProcessPageBackend(Manager, Rooms, PatternDashboard.Web.Tests.Classroom.ShippedLessons.Library, Comparisons) { BrowserId = BrowserId };
         Services.AddSingleton<IPageBackend>(Backend);
+        Services.AddSingleton(Comparisons);
         Services.AddSingleton(new PatternDashboard.Web.Hubs.HubRateLimitFilter(Options.Create(new PatternDashboard.Web.Hosting.ClientRateLimits())));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }

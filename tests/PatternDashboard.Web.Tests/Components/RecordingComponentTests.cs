@@ -11,6 +11,8 @@ using PatternDashboard.Simulation.Patterns.LeaderElection;
 using PatternDashboard.Web.Classroom;
 using PatternDashboard.Web.Components.Classroom;
 using PatternDashboard.Web.Sessions;
+using PatternDashboard.Web.Sessions.Comparisons;
+using PatternDashboard.Web.Hubs;
 
 namespace PatternDashboard.Web.Tests.Components;
 
@@ -25,6 +27,7 @@ public sealed class RecordingImportTests : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton<ISessionManager>(sessions);
+        Services.AddSingleton(new ComparisonManager(sessions, NullLogger<ComparisonManager>.Instance));
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
@@ -73,6 +76,24 @@ public sealed class RecordingImportTests : BunitContext, IAsyncLifetime
         Assert.EndsWith(session.Id, Address);
         Assert.Equal(3, session.Current.Snapshot.SimulatedTime, 6);
         Assert.Equal(2, (await session.ExportRecordingAsync()).Inputs.Count);
+    }
+
+    [Fact]
+    public async Task Import_ComparisonFile_OpensBothRunsComparedAgain()
+    {
+        var without = ScriptedRecording();
+        var file = new ComparisonRecording(ComparisonRecording.CurrentFormatVersion, ComparisonRecording.ComparisonKind, without,
+            without with { Inputs = [.. without.Inputs, without.Inputs[^1] with { Action = RecordedInput.Inject, FaultId = LeaderElectionPattern.Fault.BreakQuorum }] },
+            "Break it: any two votes win", 3);
+
+        Upload(InputFileContent.CreateFromText(System.Text.Json.JsonSerializer.Serialize(file, Recording.JsonOptions), "pair.comparison.json"));
+
+        await WaitUntilAsync(() => sessions.Count == 2 && Address.Contains("/patterns/leader-election?session=", StringComparison.Ordinal));
+        var opened = sessions.ListByOwner("anonymous");
+        var info = opened[0].Comparison!;
+        Assert.EndsWith(info.WithoutSessionId, Address);
+        Assert.Equal(("Break it: any two votes win", 3.0), (info.Difference, info.Since));
+        Assert.Contains(opened[1].Current.Snapshot.ActiveFaults, f => f.FaultId == LeaderElectionPattern.Fault.BreakQuorum);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components.Forms;
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Web.Classroom;
 using PatternDashboard.Web.Sessions;
+using PatternDashboard.Web.Sessions.Comparisons;
 
 namespace PatternDashboard.Web.Components.Classroom;
 
@@ -18,6 +19,8 @@ public partial class RecordingImportForm
     private string fileName = "";
 
     [Inject] public required ISessionManager Sessions { get; init; }
+
+    [Inject] public required ComparisonManager Comparisons { get; init; }
 
     [Inject] public required NavigationManager Navigation { get; init; }
 
@@ -42,8 +45,11 @@ public partial class RecordingImportForm
                 using var reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true));
                 text = await reader.ReadToEndAsync();
             }
-            var recording = Recording.FromJson(text);
-            var session = await RecordingOpener.OpenAsync(Sessions, BrowserId ?? "anonymous", recording);
+            string owner = BrowserId ?? "anonymous";
+            // "Export both runs" of a comparison writes both recordings in one file, which opens as the comparison again.
+            var session = ComparisonManager.ParseFile(text) is { } pair
+                ? (await Comparisons.ImportAsync(owner, pair)).Without
+                : await RecordingOpener.OpenAsync(Sessions, owner, Recording.FromJson(text));
             // A full load: the run's page may be one that runs in the browser.
             Navigation.NavigateTo(RecordingOpener.PageFor(session), forceLoad: true);
         }

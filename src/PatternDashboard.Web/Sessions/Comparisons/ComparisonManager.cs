@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text.Json;
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Web.Hubs;
 
@@ -90,6 +91,26 @@ public sealed class ComparisonManager(SessionManager sessions, ILogger<Compariso
         await without.CatchUpToAsync(later).ConfigureAwait(false);
         await with.CatchUpToAsync(later).ConfigureAwait(false);
         return await JoinAsync(without, with, file.Difference.Trim(), file.Since, null).ConfigureAwait(false);
+    }
+
+    /// <summary>The comparison file <paramref name="json"/> holds, or null when it is a single run's recording; a malformed one throws.</summary>
+    public static ComparisonRecording? ParseFile(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object
+                || !document.RootElement.TryGetProperty("kind", out var kind) || kind.ValueKind != JsonValueKind.String)
+            {
+                return null;
+            }
+            return document.RootElement.Deserialize<ComparisonRecording>(Recording.JsonOptions)
+                ?? throw new SimulationInputException("The comparison file is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new SimulationInputException($"The recording is not valid JSON: {e.Message}");
+        }
     }
 
     internal async Task EndAsync(SessionComparison comparison)
