@@ -82,7 +82,12 @@ public sealed class ComparedSession(ISimulationSession without, ISimulationSessi
 
     public Task RemoveBookmarkAsync(string bookmarkId) => without.RemoveBookmarkAsync(bookmarkId);
 
-    public Task StartLessonAsync(Lesson lesson) => without.StartLessonAsync(lesson);
+    /// <summary>A lesson starts a fresh run of its own, so the comparison ends first.</summary>
+    public async Task StartLessonAsync(Lesson lesson)
+    {
+        await comparison.EndAsync();
+        await without.StartLessonAsync(lesson);
+    }
 
     public Task GoToLessonStepAsync(int stepIndex) => without.GoToLessonStepAsync(stepIndex);
 

@@ -34,13 +34,18 @@ public sealed partial class SimulationHub
         lessons.ForPattern(patterns.Get(HubInput.Text(patternId, "pattern id")!).Id);
 
     /// <summary>Starts a lesson of the session's pattern on a fresh run (the lesson's seed and options, time 0).</summary>
-    public Task StartLesson(string sessionId, string lessonId)
+    public async Task StartLesson(string sessionId, string lessonId)
     {
         var session = ControlledSession(sessionId);
         string id = HubInput.Text(lessonId, "lesson id")!;
         var lesson = lessons.ForPattern(session.Pattern.Id).FirstOrDefault(l => l.Id == id)
             ?? throw new SimulationInputException($"Unknown lesson '{id}' for {session.Pattern.Id}. ListLessons names them.");
-        return session.StartLessonAsync(lesson);
+        // A lesson starts its own fresh run, which the other side of a comparison could not follow back to time 0.
+        if (comparisons.FindBySession(session.Id) is { } comparison)
+        {
+            await comparison.EndAsync();
+        }
+        await session.StartLessonAsync(lesson);
     }
 
     /// <summary>Shows step <paramref name="stepIndex"/> (from 0) of the session's lesson.</summary>
