@@ -87,10 +87,15 @@ public abstract partial class PatternPageBase
         {
             return;
         }
-        if (info is null || info.WithSessionId == run.Id)
+        if (info is null)
         {
-            // Ended; or the address names the side with the difference, which then shows alone, as any run.
             CloseComparison();
+            return;
+        }
+        if (info.WithSessionId == run.Id)
+        {
+            // The address names the side with the difference, which follows the other run: show the pair from there.
+            Navigation.NavigateTo(DashboardUrls.Session(Pattern.Id, info.WithoutSessionId), replace: true);
             return;
         }
         // The comparison may end between the state and this call; the next state then says so.

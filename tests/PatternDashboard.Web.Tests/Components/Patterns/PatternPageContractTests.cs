@@ -156,4 +156,31 @@ public sealed class PatternPageContractTests : DashboardTestContext
         Assert.Equal(Manager.Session("fake-1").FaultCatalog.Where(f => f.IsBreakIt).Select(f => f.Id), switches);
         Assert.All(cut.FindAll("[aria-label='Break it'] [data-break-it]"), row => Assert.NotNull(row.QuerySelector("input[role=switch]")));
     }
+
+    [Theory]
+    [MemberData(nameof(PatternIds))]
+    public async Task SideOfAComparison_DrawsTheOtherRunsLiveViewKeyStateAndInvariants_WithNoControl(string patternId)
+    {
+        var other = SessionOf(PatternOf(patternId), "other-run");
+        RenderPopovers();
+        var host = Render(builder =>
+        {
+            builder.OpenComponent(0, PageFor(patternId));
+            builder.AddComponentParameter(1, nameof(PatternPageBase.SideSession), other);
+            builder.AddComponentParameter(2, nameof(PatternPageBase.SideTitle), "With “Break it”");
+            builder.CloseComponent();
+        });
+        var cut = host.FindComponent<PatternPage>();
+
+        await cut.WaitForAssertionAsync(() => Assert.NotEmpty(cut.FindAll("svg.topology-svg g.node")));
+        var side = cut.Find("section.compare-side");
+        Assert.Equal("With “Break it”", side.GetAttribute("aria-label"));
+        Assert.Equal("With “Break it”", side.QuerySelector("h2")!.TextContent.Trim());
+        Assert.NotNull(side.QuerySelector("[aria-label='Invariants']"));
+        Assert.NotNull(side.QuerySelector(".key-state"));
+        Assert.Empty(cut.FindAll("[role=toolbar], [aria-label='Cluster faults'], .dash-tabs, [data-testid=compare-menu]"));
+        Assert.Empty(other.Injected);
+        Assert.Empty(other.Controls);
+        Assert.Empty(Manager.Created);
+    }
 }
