@@ -13,7 +13,7 @@ public sealed class CompareTests(AppServerFixture app, BrowserFixture browser)
     [Fact]
     public async Task Compare_WithAndWithoutAnyTwoVotesWin_ShowsTwoLeadersOnlyOnTheSideWithIt()
     {
-        await using var session = await browser.OpenAsync(app, LeaderElectionPage.Path);
+        await using var session = await browser.OpenAsync(app, LeaderElectionPage.Path, options => options.ViewportSize = new ViewportSize { Width = 1920, Height = 1080 });
         var election = new LeaderElectionPage(session.Page);
         var page = session.Page;
         await election.ExpectReadyAsync();
@@ -52,6 +52,9 @@ public sealed class CompareTests(AppServerFixture app, BrowserFixture browser)
         await Expect(safetyWithout).ToContainTextAsync("Holds");
         await Expect(safetyWithout).ToContainTextAsync("Violated 0 times");
         await Expect(withInvariants.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Election Safety" })).Not.ToContainTextAsync("Violated 0 times");
+        // The README's picture of a comparison.
+        await election.Heading.ClickAsync();
+        await session.ScreenshotAsync("leader-election-compare", new Clip { X = 0, Y = 0, Width = 1920, Height = 1080 });
 
         // Reloaded, the page finds the comparison again; ended, the run goes on alone.
         await page.ReloadAsync();
