@@ -1,3 +1,4 @@
+using System.Text.Json;
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Web.Sessions;
 using PatternDashboard.Web.Sessions.Comparisons;
@@ -63,7 +64,19 @@ public sealed partial class SimulationHub
     public Task<ComparisonRecording> ExportComparison(string comparisonId) => comparisons.Get(HubInput.Text(comparisonId, "comparison id")!).ExportAsync();
 
     /// <summary>Opens a comparison file as two new paused runs of this connection (or browser), compared again.</summary>
-    public async Task<ComparisonInfo> ImportComparison(ComparisonRecording? file) => (await comparisons.ImportAsync(OwnerId, file)).Info;
+    public async Task<ComparisonInfo> ImportComparison(JsonElement file)
+    {
+        // Taken as JSON (an object, or a string holding one) so a malformed file is refused in words, not by the binder.
+        string json = file.ValueKind switch
+        {
+            JsonValueKind.Object => file.GetRawText(),
+            JsonValueKind.String => file.GetString()!,
+            _ => throw new SimulationInputException("A comparison file is required: pass the object ExportComparison returned."),
+        };
+        var parsed = ComparisonManager.ParseFile(json)
+            ?? throw new SimulationInputException($"This is not a comparison file (kind \"{ComparisonRecording.ComparisonKind}\"); a single run's recording goes to ImportRecording.");
+        return (await comparisons.ImportAsync(OwnerId, parsed)).Info;
+    }
 
     /// <summary>Stops comparing: the side with the difference closes, the other run goes on.</summary>
     public Task EndComparison(string comparisonId) => ControlledComparison(comparisonId).EndAsync();

@@ -171,6 +171,12 @@ public sealed class ComparisonHubTests(DashboardFactory app) : IAsyncLifetime
         Assert.Contains("not a comparison file", wrongKind.Message);
         Assert.Contains("one pattern with one seed", otherSeed.Message);
         Assert.Contains("names its difference", noName.Message);
+        var single = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<ComparisonInfo>("ImportComparison", file.Without));
+        var garbled = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<ComparisonInfo>("ImportComparison", "{ not json"));
+        var number = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<ComparisonInfo>("ImportComparison", 42));
+        Assert.Contains("goes to ImportRecording", single.Message);
+        Assert.Contains("not valid JSON", garbled.Message);
+        Assert.Contains("A comparison file is required", number.Message);
         Assert.Equal(before, Sessions.Count);
     }
 
