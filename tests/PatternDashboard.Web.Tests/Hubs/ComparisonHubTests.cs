@@ -18,6 +18,9 @@ public sealed class ComparisonHubTests(DashboardFactory app) : IAsyncLifetime
 
     private SessionManager Sessions => app.Services.GetRequiredService<SessionManager>();
 
+    /// <summary>This connection's sessions: other tests' connections close theirs whenever they go.</summary>
+    private int Mine => Sessions.ListByOwner(SimulationHub.OwnerIdOf(hub.ConnectionId!)).Count;
+
     public async Task InitializeAsync()
     {
         hub = await app.ConnectAsync();
@@ -42,12 +45,12 @@ public sealed class ComparisonHubTests(DashboardFactory app) : IAsyncLifetime
     [InlineData("""{"faultId":"crash","target":"n9"}""", "Unknown node 'n9'")]
     public async Task BadDifference_IsRefusedWithAReason_AndOpensNothing(string difference, string reason)
     {
-        int before = Sessions.Count;
+        int before = Mine;
 
         var error = await Assert.ThrowsAsync<HubException>(() => Compare(System.Text.Json.JsonDocument.Parse(difference).RootElement));
 
         Assert.Contains(reason, error.Message);
-        Assert.Equal(before, Sessions.Count);
+        Assert.Equal(before, Mine);
         Assert.Null((await Snapshot(runId)).Comparison);
     }
 
@@ -162,7 +165,7 @@ public sealed class ComparisonHubTests(DashboardFactory app) : IAsyncLifetime
     {
         var pair = await Compare(new { faultId = PingPattern.BreakCounting });
         var file = await hub.InvokeAsync<ComparisonRecording>("ExportComparison", pair.Id);
-        int before = Sessions.Count;
+        int before = Mine;
 
         var wrongKind = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<ComparisonInfo>("ImportComparison", file with { Kind = "run" }));
         var otherSeed = await Assert.ThrowsAsync<HubException>(() => hub.InvokeAsync<ComparisonInfo>("ImportComparison", file with { With = file.With with { Seed = 6 } }));
@@ -177,7 +180,7 @@ public sealed class ComparisonHubTests(DashboardFactory app) : IAsyncLifetime
         Assert.Contains("goes to ImportRecording", single.Message);
         Assert.Contains("not valid JSON", garbled.Message);
         Assert.Contains("A comparison file is required", number.Message);
-        Assert.Equal(before, Sessions.Count);
+        Assert.Equal(before, Mine);
     }
 
     [Fact]

@@ -106,12 +106,17 @@ public sealed class SessionComparison : ISessionComparison
         }
         return InTurnAsync(() => StandingStillAsync(async () =>
         {
-            var (primary, other, twins) = side == ComparisonSide.With ? (With, Without, twinOfWith) : (Without, With, twinOfWithout);
+            var (primary, other, twins, back) = side == ComparisonSide.With
+                ? (With, Without, twinOfWith, twinOfWithout)
+                : (Without, With, twinOfWithout, twinOfWith);
             await primary.ClearFaultAsync(activeFaultId).ConfigureAwait(false);
             string? twin;
             lock (twinOfWithout)
             {
-                twins.Remove(activeFaultId, out twin);
+                if (twins.Remove(activeFaultId, out twin))
+                {
+                    back.Remove(twin);
+                }
             }
             if (twin is not null && other.Current.Snapshot.ActiveFaults.Any(f => f.Id == twin))
             {
