@@ -68,7 +68,7 @@ public abstract partial class PatternPageBase
         CommandError = await SafeRun.TryAsync(async () =>
         {
             var file = await driver.ExportAsync();
-            string time = Current(watched).ToString("0", CultureInfo.InvariantCulture);
+            string time = (watched?.Current.Snapshot.SimulatedTime ?? 0).ToString("0", CultureInfo.InvariantCulture);
             string name = $"{file.Without.PatternId}-seed{file.Without.Seed}-{time}s.comparison.json";
             await JS.InvokeVoidAsync("patternDashboard.downloadFile", name, "application/json",
                 System.Text.Json.JsonSerializer.Serialize(file, Recording.JsonOptions));
@@ -122,6 +122,4 @@ public abstract partial class PatternPageBase
         Comparison = null;
         Session = watched;
     }
-
-    private static double Current(ISimulationSession? run) => run?.Current.Snapshot.SimulatedTime ?? 0;
 }

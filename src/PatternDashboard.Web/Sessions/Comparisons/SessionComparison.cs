@@ -122,7 +122,6 @@ public sealed class SessionComparison : ISessionComparison
             {
                 await other.ClearFaultAsync(twin).ConfigureAwait(false);
             }
-            return true;
         }));
     }
 
@@ -136,7 +135,6 @@ public sealed class SessionComparison : ISessionComparison
         {
             await With.ShowDamageAsync(switchId).ConfigureAwait(false);
         }
-        return true;
     }));
 
     public Task RunForAsync(TimeSpan simulatedTime, CancellationToken cancellationToken = default)
@@ -145,7 +143,6 @@ public sealed class SessionComparison : ISessionComparison
         return InTurnAsync(() => StandingStillAsync(async () =>
         {
             await Task.WhenAll(Without.RunForAsync(simulatedTime, cancellationToken), With.RunForAsync(simulatedTime, cancellationToken)).ConfigureAwait(false);
-            return true;
         }));
     }
 
@@ -190,6 +187,12 @@ public sealed class SessionComparison : ISessionComparison
         await Without.JoinComparisonAsync(info, null).ConfigureAwait(false);
         await With.JoinComparisonAsync(info, Without).ConfigureAwait(false);
     }
+
+    private Task StandingStillAsync(Func<Task> change) => StandingStillAsync(async () =>
+    {
+        await change().ConfigureAwait(false);
+        return true;
+    });
 
     /// <summary>Runs <paramref name="change"/> with both runs paused at one simulated moment, then lets them run again if they were.</summary>
     private async Task<T> StandingStillAsync<T>(Func<Task<T>> change)
