@@ -75,7 +75,17 @@ public sealed class PatternPageBrowserTests(AppServerFixture app, BrowserFixture
         // A value field's hidden step buttons are not what a person sees first.
         await Expect(Region(page, "Faults").Locator("button:visible, input[role=switch]").First).ToBeInViewportAsync();
         Assert.Equal(0, await page.EvaluateAsync<int>("window.scrollY"));
+        await ExpectHeadOnOneLineAsync(page, where);
         session.AssertNoConsoleErrors();
+    }
+
+    /// <summary>The head's last button (presenter mode) sits beside the title, not on a line of its own that pushes the live view down.</summary>
+    private static async Task ExpectHeadOnOneLineAsync(IPage page, string where)
+    {
+        var title = await page.Locator(".dash-title").BoundingBoxAsync();
+        var presenterButton = await page.GetByRole(AriaRole.Button, new() { Name = "Presenter mode", Exact = true }).BoundingBoxAsync();
+        Assert.True(title is not null && presenterButton is not null && presenterButton.Y < title.Y + title.Height,
+            $"the page's head of {where} takes more than one line: title at y {title?.Y:0} ({title?.Height:0} high), presenter mode at y {presenterButton?.Y:0}.");
     }
 
     [Theory]
