@@ -88,14 +88,20 @@ public sealed class HubSimulationSession : ISimulationSession
         await RefreshBookmarksAsync();
     }
 
+    /// <summary>
+    /// The current state, then each newest one once the caller has dealt with the one before (it asks for the next):
+    /// a page that draws slowly gets fewer states, the newest, rather than a queue of old ones to read first.
+    /// </summary>
     public async IAsyncEnumerable<SessionState> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var states = Channel.CreateBounded<SessionState>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
-        var pump = PumpAsync(states.Writer, cancellationToken);
+        var asks = new ReadyAsks();
+        var pump = PumpAsync(states.Writer, asks, cancellationToken);
         yield return current;
         await foreach (var state in states.Reader.ReadAllAsync(cancellationToken))
         {
             yield return state;
+            asks.Ask();
         }
         await pump;
     }
@@ -140,7 +146,7 @@ public sealed class HubSimulationSession : ISimulationSession
     public Task EndLessonAsync() => HubCalls.Run(() => hub.InvokeAsync("EndLesson", Id));
 
     /// <summary>Streams the session's snapshots into <paramref name="states"/>; after a dropped connection, streams again once it is back.</summary>
-    private async Task PumpAsync(ChannelWriter<SessionState> states, CancellationToken cancellationToken)
+    private async Task PumpAsync(ChannelWriter<SessionState> states, ReadyAsks asks, CancellationToken cancellationToken)
     {
         try
         {
@@ -148,7 +154,7 @@ public sealed class HubSimulationSession : ISimulationSession
             {
                 try
                 {
-                    await foreach (var next in hub.StreamAsync<SnapshotInfo>("StreamSnapshots", Id, cancellationToken))
+                    await foreach (var next in hub.StreamAsync<SnapshotInfo>("StreamSnapshotsWhenReady", Id, asks.Restart(cancellationToken), cancellationToken))
                     {
                         await CatchUpHistoryAsync(next);
                         await CatchUpBookmarksAsync(next);
@@ -174,6 +180,7 @@ public sealed class HubSimulationSession : ISimulationSession
         }
         finally
         {
+            asks.End();
             states.TryComplete();
         }
     }

@@ -76,7 +76,7 @@ public sealed class LeaderElectionPageTests : DashboardTestContext
     }
 
     [Fact]
-    public async Task NewEvents_AreFetchedAfterTheLastSequenceAndShown()
+    public async Task NewEvents_AreFetchedAfterTheLastSequenceAndShown_OnlyWhileTheLogIsOpen()
     {
         RenderPopovers();
         var cut = RenderPage();
@@ -84,18 +84,32 @@ public sealed class LeaderElectionPageTests : DashboardTestContext
         session.Events.AddRange([Event(1, 0.2, "n1", "election", "Node 1 stands for election"), Event(2, 0.3, "n1", "leader", "Node 1 leads term 1")]);
 
         session.Push(State(Snapshot(), lastEventSequence: 2));
-        // The log is in its tab, which keeps up only while open.
-        await cut.WaitForAssertionAsync(() => Assert.Contains(cut.FindAll(".mud-tab"), t => t.TextContent.Trim() == "Event log"));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(2, cut.Instance.State?.LastEventSequence));
+        // The log is in its tab: while it is closed, updates fetch nothing.
+        Assert.Empty(session.EventRequests);
         // Found and clicked in one go: the live page may re-render in between otherwise.
-        await cut.InvokeAsync(() => cut.FindAll(".mud-tab").First(t => t.TextContent.Trim() == "Event log").Click());
+        await cut.InvokeAsync(() => Tab(cut, "Event log").Click());
 
+        // Opening it catches up at once, with no new update needed (a paused run sends none).
         await cut.WaitForAssertionAsync(() => Assert.Equal(2, cut.FindAll(".log-row").Count));
         Assert.Equal([0L], session.EventRequests);
         session.Events.Add(Event(3, 0.5, "n2", "vote", "Node 2 votes"));
         session.Push(State(Snapshot(), lastEventSequence: 3));
         await cut.WaitForAssertionAsync(() => Assert.Equal(3, cut.FindAll(".log-row").Count));
         Assert.Equal([0L, 2L], session.EventRequests);
+
+        await cut.InvokeAsync(() => Tab(cut, "Details").Click());
+        session.Events.Add(Event(4, 0.6, "n3", "vote", "Node 3 votes"));
+        session.Push(State(Snapshot(), lastEventSequence: 4));
+        await cut.WaitForAssertionAsync(() => Assert.Equal(4, cut.Instance.State?.LastEventSequence));
+        Assert.Equal([0L, 2L], session.EventRequests);
+        await cut.InvokeAsync(() => Tab(cut, "Event log").Click());
+        await cut.WaitForAssertionAsync(() => Assert.Equal(4, cut.FindAll(".log-row").Count));
+        Assert.Equal([0L, 2L, 3L], session.EventRequests);
     }
+
+    private static AngleSharp.Dom.IElement Tab(IRenderedComponent<LeaderElectionPage> cut, string name) =>
+        cut.FindAll(".mud-tab").First(t => t.TextContent.Trim() == name);
 
     [Fact]
     public void SessionLimit_ShowsThePoliteMessageAndWaysOut()

@@ -26,6 +26,7 @@ public sealed class SimulationHubBadInputTests(DashboardFactory app) : IAsyncLif
         ["GetSnapshot unknown session"] = ((h, _) => h.InvokeAsync<SnapshotInfo>("GetSnapshot", "nope"), "Unknown session 'nope'"),
         ["GetSnapshot no session"] = ((h, _) => h.InvokeAsync<SnapshotInfo>("GetSnapshot", null), "A session id is required"),
         ["StreamSnapshots unknown session"] = ((h, _) => Drain(h.StreamAsync<SnapshotInfo>("StreamSnapshots", "nope")), "Unknown session 'nope'"),
+        ["StreamSnapshotsWhenReady unknown session"] = ((h, _) => Drain(h.StreamAsync<SnapshotInfo>("StreamSnapshotsWhenReady", "nope", AsksOnce())), "Unknown session 'nope'"),
         ["StreamEvents unknown session"] = ((h, _) => Drain(h.StreamAsync<EventInfo>("StreamEvents", "nope", 0L)), "Unknown session 'nope'"),
         ["StreamEvents negative sequence"] = ((h, id) => Drain(h.StreamAsync<EventInfo>("StreamEvents", id, -3L)), "afterSequence must be 0 or more"),
         ["ListFaults unknown session"] = ((h, _) => h.InvokeAsync<FaultInfo[]>("ListFaults", "nope"), "Unknown session 'nope'"),
@@ -111,6 +112,12 @@ public sealed class SimulationHubBadInputTests(DashboardFactory app) : IAsyncLif
     }
 
     private string OwnerOf(SnapshotInfo snapshot) => app.Sessions.Get(snapshot.SessionId).OwnerId;
+
+    private static async IAsyncEnumerable<int> AsksOnce()
+    {
+        await Task.Yield();
+        yield return 1;
+    }
 
     private static async Task Drain<T>(IAsyncEnumerable<T> stream)
     {

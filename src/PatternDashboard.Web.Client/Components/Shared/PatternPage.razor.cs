@@ -62,4 +62,14 @@ public partial class PatternPage
 
     // Without panels of its own a pattern has no first tab, and the others move up one.
     private bool IsOpen(int tab) => openTab == (Panels is null ? tab - 1 : tab);
+
+    private async Task OpenTabAsync(int index)
+    {
+        bool eventLogWasOpen = IsOpen(EventLogTab);
+        openTab = index;
+        if (IsOpen(EventLogTab) != eventLogWasOpen)
+        {
+            await Page.ShowEventLogAsync(!eventLogWasOpen);
+        }
+    }
 }

@@ -103,8 +103,27 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
         return details as T;
     }
 
-    /// <summary>Events fetched so far, bounded.</summary>
+    /// <summary>Events fetched so far, bounded; filled only while the event log is shown.</summary>
     public EventBuffer Events { get; } = new();
+
+    // Fetching the new events with every update was a hub call and a batch of JSON to read, ten times a second, for a
+    // tab most viewers never open. The buffer holds as many events as the server's log, so catching up when the tab
+    // opens gives the same list as following all along.
+    private bool eventLogShown;
+
+    /// <summary>Called when the event log tab opens or closes; on opening, the events catch up at once, paused or not.</summary>
+    public async Task ShowEventLogAsync(bool shown)
+    {
+        eventLogShown = shown;
+        if (shown && Session is { } session && State is { } state)
+        {
+            if (await SafeRun.TryAsync(() => Events.CatchUpAsync(session, state)) is { } problem)
+            {
+                CommandError = $"Could not read the event log: {problem}";
+            }
+            StateHasChanged();
+        }
+    }
 
     /// <summary>This browser's other open sessions, offered when a limit refused a new one.</summary>
     public IReadOnlyList<RunSummary> OtherRuns { get; private set; } = [];
@@ -265,7 +284,10 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
         {
             await foreach (var state in session.WatchAsync(cancellationToken))
             {
-                await Events.CatchUpAsync(session, state);
+                if (eventLogShown)
+                {
+                    await Events.CatchUpAsync(session, state);
+                }
                 await FollowComparisonAsync(session);
                 State = state;
                 await InvokeAsync(StateHasChanged);
