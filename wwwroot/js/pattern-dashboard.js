@@ -74,10 +74,21 @@ window.patternDashboard = (() => {
     document.documentElement.classList.toggle("presenter", !!on);
   }
 
+  // Tells the page whether part of it (the first match of selector inside element, or element) is on screen, so
+  // content nobody can see skips its renders. Returns an object whose dispose() stops watching.
+  function watchOnScreen(element, selector, dotNetRef, method) {
+    const target = (selector && element.querySelector(selector)) || element;
+    const observer = new IntersectionObserver((entries) => {
+      dotNetRef.invokeMethodAsync(method, entries[entries.length - 1].isIntersecting);
+    });
+    observer.observe(target);
+    return { dispose: () => observer.disconnect() };
+  }
+
   // Set once the layout has rendered interactively ("Server" or "WebAssembly"), for people's tools and the browser tests.
   function markInteractive(mode) {
     document.body.dataset.interactive = mode;
   }
 
-  return { downloadFile, registerShortcuts, rememberRoomKey, roomKey, setPresenter, copyText, markInteractive };
+  return { downloadFile, registerShortcuts, rememberRoomKey, roomKey, setPresenter, copyText, markInteractive, watchOnScreen };
 })();

@@ -23,6 +23,7 @@ public sealed class AmbassadorTests(AppServerFixture app, BrowserFixture browser
         await faults.GetByRole(AriaRole.Button, new() { Name = "Transient errors", Exact = true }).ClickAsync();
 
         var log = page.GetByRole(AriaRole.Region, new() { Name = "Ambassador's own log", Exact = true });
+        await PatternPageObject.ShowPanelsAsync(page);
         await Expect(log.GetByRole(AriaRole.Row).Filter(new() { HasText = "retry in" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(page.Locator("[data-stat=most-attempts]")).ToHaveTextAsync(new Regex("^[2-4] of at most 4$"), new() { Timeout = 30_000 });
         session.AssertNoFailedRequests();

@@ -42,9 +42,11 @@ public sealed class ServiceOutageTests(AppServerFixture app, BrowserFixture brow
         await page.SetSpeedAsync("5x");
 
         await page.BreakItSwitch.ClickAsync();
+        await page.ShowPanelsAsync();
         await Expect(page.Stat("mode")).ToHaveTextAsync("synchronous calls");
         await page.NodeActionAsync("Email service 1", "Crash email-1");
 
+        await page.ShowPanelsAsync();
         await Expect(page.Stat("failed")).ToHaveTextAsync(new Regex($"^{NumberPattern.AtLeast(5)}$"), new() { Timeout = 30_000 });
         await Expect(page.Stat("success-rate")).ToHaveTextAsync("0 %", new() { Timeout = 30_000 });
 

@@ -41,6 +41,7 @@ public sealed class EventSourcingJourneyTests(AppServerFixture app, BrowserFixtu
         await page.BreakItSwitch.ClickAsync();
         await Expect(page.BreakItSwitch).ToBeCheckedAsync();
         await page.PlayAsync();
+        await page.ShowPanelsAsync();
         await Expect(page.Stat("in-place")).ToContainTextAsync("made in place, with no event", new() { Timeout = 60_000 });
         await Expect(session.Page.Locator("li[data-invariant=replay-equals-state] .verdict")).ToHaveTextAsync("VIOLATED", Patiently);
 

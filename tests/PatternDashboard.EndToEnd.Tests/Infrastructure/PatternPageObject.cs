@@ -30,6 +30,15 @@ internal abstract class PatternPageObject(IPage page, string heading)
 
     public ILocator Button(string name) => Page.GetByRole(AriaRole.Button, new() { Name = name, Exact = true });
 
+    /// <summary>
+    /// Scrolls the tab panels below the first screen into sight, as a person does to read them: the pattern's own
+    /// panels keep up with the run only while on screen.
+    /// </summary>
+    public Task ShowPanelsAsync() => ShowPanelsAsync(Page);
+
+    /// <inheritdoc cref="ShowPanelsAsync()"/>
+    public static Task ShowPanelsAsync(IPage page) => page.Locator(".dash-tabs .mud-tabs-panels").ScrollIntoViewIfNeededAsync();
+
     /// <summary>Opens <paramref name="path"/> (usually the paused path) and waits for the page's session.</summary>
     public async Task OpenAsync(PageSession session, string path)
     {
@@ -96,7 +105,6 @@ internal abstract class PatternPageObject(IPage page, string heading)
         await faults.GetByRole(AriaRole.Button, new() { Name = label, Exact = true }).ClickAsync();
     }
 
-    /// <summary>Opens a tab below the live view: "Details", "Time travel", "Event log", "Lessons" or "Recording".</summary>
     /// <summary>Opens the "Start a room" menu and starts the room from a fresh run or from the run on screen.</summary>
     public async Task StartRoomAsync(bool fromThisRun = false)
     {
@@ -104,7 +112,12 @@ internal abstract class PatternPageObject(IPage page, string heading)
         await Page.GetByRole(AriaRole.Menuitem, new() { Name = fromThisRun ? "From this run, as it is now" : "From a fresh run", Exact = true }).ClickAsync();
     }
 
-    public Task OpenTabAsync(string name) => Page.GetByRole(AriaRole.Tab, new() { Name = name, Exact = true }).ClickAsync();
+    /// <summary>Opens a tab below the live view ("Details", "Time travel", "Event log", "Lessons" or "Recording") and scrolls to it.</summary>
+    public async Task OpenTabAsync(string name)
+    {
+        await Page.GetByRole(AriaRole.Tab, new() { Name = name, Exact = true }).ClickAsync();
+        await ShowPanelsAsync();
+    }
 
     protected ILocator Region(string name) => Page.GetByRole(AriaRole.Region, new() { Name = name, Exact = true });
 }

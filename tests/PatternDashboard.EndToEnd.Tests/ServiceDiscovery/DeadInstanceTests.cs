@@ -22,6 +22,7 @@ public sealed class DeadInstanceTests(AppServerFixture app, BrowserFixture brows
         await Expect(page.Listed("c1", "i1")).ToHaveCountAsync(1, new() { Timeout = 30_000 });
 
         await page.NodeActionAsync("Instance 1", "Kill i1");
+        await page.ShowPanelsAsync();
 
         // The dead instance lingers in the registry and the caches, and calls to it fail...
         await Expect(page.Stat("registry")).ToHaveTextAsync("3 listed, 1 of them dead");

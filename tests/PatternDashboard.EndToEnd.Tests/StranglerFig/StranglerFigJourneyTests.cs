@@ -18,9 +18,11 @@ public sealed class StranglerFigJourneyTests(AppServerFixture app, BrowserFixtur
         await page.OpenTabAsync("Details");
         // A bug in the new catalog before it takes any traffic: 30 % of its prices are wrong.
         await page.NodeActionAsync("New catalog", "Bug: wrong answers: new-catalog");
+        await page.ShowPanelsAsync();
         await Expect(page.RouteCell("catalog", "stage")).ToContainTextAsync("bug planted");
         await page.PlayAsync();
         await page.SetSpeedAsync("5x");
+        await page.ShowPanelsAsync();
 
         // The plan puts the catalog in shadow; the noise baseline leaves only the wrong prices as real mismatches...
         await Expect(page.RouteCell("catalog", "stage")).ToContainTextAsync("shadow", new() { Timeout = 30_000 });
@@ -31,6 +33,7 @@ public sealed class StranglerFigJourneyTests(AppServerFixture app, BrowserFixtur
         await Expect(page.RouteCell("catalog", "share")).ToContainTextAsync("legacy 100 %");
 
         await page.NodeActionAsync("New catalog", "Roll the feature back: new-catalog");
+        await page.ShowPanelsAsync();
 
         await Expect(page.RouteCell("catalog", "stage")).ToContainTextAsync("legacy", new() { Timeout = 30_000 });
         await Expect(page.RouteCell("catalog", "stage")).ToContainTextAsync("held on legacy");

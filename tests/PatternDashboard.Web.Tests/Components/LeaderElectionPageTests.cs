@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Simulation.Patterns.LeaderElection;
 using PatternDashboard.Web.Components.Patterns.LeaderElection;
+using PatternDashboard.Web.Components.Shared;
 using PatternDashboard.Web.Sessions;
 using PatternDashboard.Web.Tests.Fakes;
 using static PatternDashboard.Web.Tests.Fakes.TestStates;
@@ -44,6 +45,33 @@ public sealed class LeaderElectionPageTests : DashboardTestContext
         Assert.Contains("Client writes per second", cut.Markup);
         Assert.Equal("Node n2, leader, term 3", cut.Find("g[data-node=n2]").GetAttribute("aria-label"));
         Assert.Contains("shape-star", cut.Find("g[data-node=n2]").ClassList);
+    }
+
+    [Fact]
+    public async Task PanelsOffScreen_SkipUpdates_AndCatchUpWhenScrolledTo()
+    {
+        RenderPopovers();
+        var cut = RenderPage();
+        var session = Manager.Session("fake-1");
+        session.Push(ElectedState());
+        await cut.WaitForAssertionAsync(() => Assert.Contains("n2 · term 3", cut.Find(".timeline svg").TextContent));
+
+        // The browser says the tab panels (the timeline among them) have left the screen.
+        await cut.InvokeAsync(() => cut.FindComponent<PatternPage>().Instance.OnPanelsOnScreen(false));
+        session.Push(State(
+            Snapshot(
+                nodes: [Raft("n1", "follower", 4, "n3"), Raft("n2", "follower", 4, "n3"), Raft("n3", "leader", 4, "n3"), Client()],
+                time: 30,
+                details: Details("n3", 4, [new LeadershipSpan(1, "n1", 0.2, 4.5), new LeadershipSpan(3, "n2", 5.1, 10.5), new LeadershipSpan(4, "n3", 11, null)],
+                    accepted: 20, rejected: 4, withoutLeader: 1.75)),
+            "fake-1"));
+
+        // What is on screen follows the run; the panels wait.
+        await cut.WaitForAssertionAsync(() => Assert.Equal("n3 (term 4)", cut.Find("[data-stat=leader]").TextContent));
+        Assert.DoesNotContain("n3 · term 4", cut.Find(".timeline svg").TextContent);
+
+        await cut.InvokeAsync(() => cut.FindComponent<PatternPage>().Instance.OnPanelsOnScreen(true));
+        await cut.WaitForAssertionAsync(() => Assert.Contains("n3 · term 4", cut.Find(".timeline svg").TextContent));
     }
 
     [Fact]

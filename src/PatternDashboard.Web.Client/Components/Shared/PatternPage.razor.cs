@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 using PatternDashboard.Simulation.Kernel;
 using PatternDashboard.Web.Hubs;
 using PatternDashboard.Web.Sessions;
@@ -10,12 +11,19 @@ namespace PatternDashboard.Web.Components.Shared;
 /// the pattern's key state, the invariants and the faults, all on the first screen; the pattern's own panels, time
 /// travel, the event log, lessons and recordings in tabs below. A pattern's page fills the slots and nothing else.
 /// </summary>
-public partial class PatternPage
+public partial class PatternPage : IAsyncDisposable
 {
     // The tabs below the first screen; only the open one re-renders with each update.
     private const int PanelsTab = 0, TimeTravelTab = 1, MessagesTab = 2, EventLogTab = 3, LessonsTab = 4, RecordingTab = 5;
 
     private bool infoOpen;
+    private ElementReference tabsArea;
+    // The pattern's own panels (charts, tables) sit below the first screen of a projector. Redrawn with every update,
+    // they were a quarter of what a page cost its browser, so they render only while on screen (the browser says when)
+    // and catch up when scrolled to. Until the browser has said, they count as on screen.
+    private bool panelsOnScreen = true;
+    private DotNetObjectReference<PatternPage>? selfReference;
+    private IJSObjectReference? onScreenWatch;
     private string? selectedNode;
     private int openTab;
 
@@ -62,6 +70,45 @@ public partial class PatternPage
 
     // Without panels of its own a pattern has no first tab, and the others move up one.
     private bool IsOpen(int tab) => openTab == (Panels is null ? tab - 1 : tab);
+
+    [Inject] public required IJSRuntime JS { get; init; }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (selfReference is null && tabsArea.Context is not null && RendererInfo.IsInteractive)
+        {
+            selfReference = DotNetObjectReference.Create(this);
+            // Without the watch the panels simply always render, as before.
+            _ = await SafeRun.TryAsync(async () =>
+                onScreenWatch = await JS.InvokeAsync<IJSObjectReference>("patternDashboard.watchOnScreen", tabsArea, ".mud-tabs-panels", selfReference, nameof(OnPanelsOnScreen)));
+        }
+    }
+
+    /// <summary>Called by the browser when the tab panels come on screen or leave it.</summary>
+    [JSInvokable]
+    public void OnPanelsOnScreen(bool onScreen)
+    {
+        if (onScreen != panelsOnScreen)
+        {
+            panelsOnScreen = onScreen;
+            StateHasChanged();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (onScreenWatch is not null)
+        {
+            // The page may already be gone, and its observer with it.
+            await SafeRun.TryAsync(async () =>
+            {
+                await onScreenWatch.InvokeVoidAsync("dispose");
+                await onScreenWatch.DisposeAsync();
+            });
+        }
+        selfReference?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     private async Task OpenTabAsync(int index)
     {
