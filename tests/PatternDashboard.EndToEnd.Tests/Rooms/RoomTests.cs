@@ -85,6 +85,9 @@ public sealed partial class RoomTests(AppServerFixture app, BrowserFixture brows
             await student.Node("n3").ClickAsync();
             await student.Button("Crash n3").ClickAsync();
             await Expect(student.Node("n3")).ToHaveAccessibleNameAsync(new Regex("^Node n3, crashed"));
+            // The copy's own panels follow it as well, once scrolled to.
+            await student.ShowPanelsAsync();
+            await Expect(student.NodeRow("n3").GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync("crashed");
 
             // The room knows nothing of it: n3 is up there, and the room's clock keeps running while the copy is paused.
             await Expect(teacher.Node("n3")).Not.ToHaveAccessibleNameAsync(new Regex("crashed"));

@@ -24,6 +24,7 @@ public partial class PatternPage : IAsyncDisposable
     private bool panelsOnScreen = true;
     private DotNetObjectReference<PatternPage>? selfReference;
     private IJSObjectReference? onScreenWatch;
+    private string? watchedTabsId;
     private string? selectedNode;
     private int openTab;
 
@@ -75,13 +76,19 @@ public partial class PatternPage : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (selfReference is null && tabsArea.Context is not null && RendererInfo.IsInteractive)
+        // The gate takes the tabs away while a run starts (a fork, a new run) and brings new ones: those are watched
+        // afresh, since the old element, gone from the page, would count as off screen for good.
+        if (tabsArea.Context is null || tabsArea.Id == watchedTabsId || !RendererInfo.IsInteractive)
         {
-            selfReference = DotNetObjectReference.Create(this);
-            // Without the watch the panels simply always render, as before.
-            _ = await SafeRun.TryAsync(async () =>
-                onScreenWatch = await JS.InvokeAsync<IJSObjectReference>("patternDashboard.watchOnScreen", tabsArea, ".mud-tabs-panels", selfReference, nameof(OnPanelsOnScreen)));
+            return;
         }
+        watchedTabsId = tabsArea.Id;
+        await StopWatchingPanelsAsync();
+        panelsOnScreen = true;
+        selfReference ??= DotNetObjectReference.Create(this);
+        // Without the watch the panels simply always render, as before.
+        _ = await SafeRun.TryAsync(async () =>
+            onScreenWatch = await JS.InvokeAsync<IJSObjectReference>("patternDashboard.watchOnScreen", tabsArea, ".mud-tabs-panels", selfReference, nameof(OnPanelsOnScreen)));
     }
 
     /// <summary>Called by the browser when the tab panels come on screen or leave it.</summary>
@@ -97,17 +104,23 @@ public partial class PatternPage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (onScreenWatch is not null)
+        await StopWatchingPanelsAsync();
+        selfReference?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task StopWatchingPanelsAsync()
+    {
+        if (onScreenWatch is { } watch)
         {
+            onScreenWatch = null;
             // The page may already be gone, and its observer with it.
             await SafeRun.TryAsync(async () =>
             {
-                await onScreenWatch.InvokeVoidAsync("dispose");
-                await onScreenWatch.DisposeAsync();
+                await watch.InvokeVoidAsync("dispose");
+                await watch.DisposeAsync();
             });
         }
-        selfReference?.Dispose();
-        GC.SuppressFinalize(this);
     }
 
     private async Task OpenTabAsync(int index)
