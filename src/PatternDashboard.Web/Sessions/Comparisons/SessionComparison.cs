@@ -158,7 +158,10 @@ public sealed class SessionComparison : ISessionComparison
         {
             await Without.ControlAsync(ControlAction.Pause).ConfigureAwait(false);
             await With.ControlAsync(ControlAction.Pause).ConfigureAwait(false);
-            await Task.WhenAll(Without.TravelToAsync(simulatedTime, cancellationToken), With.TravelToAsync(simulatedTime, cancellationToken)).ConfigureAwait(false);
+            // One after the other, the side without first: the other side follows its clock forward, so had it landed
+            // first it could have followed the side without, not yet back, to where both had just been.
+            await Without.TravelToAsync(simulatedTime, cancellationToken).ConfigureAwait(false);
+            await With.TravelToAsync(simulatedTime, cancellationToken).ConfigureAwait(false);
         });
     }
 
