@@ -59,10 +59,13 @@ public partial class PatternPage : IAsyncDisposable
         _ => "Faults: both runs",
     };
 
-    private static Dictionary<string, object?> SideParameters(OpenedComparison comparison) => new()
+    private Dictionary<string, object?> SideParameters(OpenedComparison comparison) => new()
     {
         [nameof(PatternPageBase.SideSession)] = comparison.With,
         [nameof(PatternPageBase.SideTitle)] = $"With “{comparison.Info.Difference}”",
+        // The numbers of both runs are drawn here from the side's latest state, which may land after this page's last
+        // update once both stand still; calling back re-renders this layout.
+        [nameof(PatternPageBase.SideSettled)] = EventCallback.Factory.Create(this, () => { }),
     };
 
     private string AboutTitle => $"About {Page.Pattern.Title}";

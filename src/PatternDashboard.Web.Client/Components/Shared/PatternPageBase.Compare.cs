@@ -21,6 +21,12 @@ public abstract partial class PatternPageBase
     /// <summary>The side's heading, such as "With: Break it: any two votes win".</summary>
     [Parameter] public string? SideTitle { get; set; }
 
+    /// <summary>
+    /// Side mode: called when the side's run stands still on a new state, so the page that holds the side redraws what
+    /// it shows of both runs (the numbers); while both run, the other side's updates redraw them anyway.
+    /// </summary>
+    [Parameter] public EventCallback SideSettled { get; set; }
+
     public bool IsSide => SideSession is not null;
 
     /// <summary>The comparison this page's run is part of, or null.</summary>

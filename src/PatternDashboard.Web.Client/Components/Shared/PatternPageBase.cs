@@ -291,6 +291,10 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
                 await FollowComparisonAsync(session);
                 State = state;
                 await InvokeAsync(StateHasChanged);
+                if (IsSide && state.Status != SessionStatus.Running)
+                {
+                    await SideSettled.InvokeAsync();
+                }
             }
             if (!cancellationToken.IsCancellationRequested)
             {
