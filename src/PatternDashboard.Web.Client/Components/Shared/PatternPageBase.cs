@@ -293,7 +293,7 @@ public abstract partial class PatternPageBase : ComponentBase, IAsyncDisposable
                 await InvokeAsync(StateHasChanged);
                 if (IsSide && state.Status != SessionStatus.Running)
                 {
-                    await SideSettled.InvokeAsync();
+                    await InvokeAsync(() => SideSettled.InvokeAsync());
                 }
             }
             if (!cancellationToken.IsCancellationRequested)
