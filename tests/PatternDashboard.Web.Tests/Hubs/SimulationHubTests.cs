@@ -131,34 +131,6 @@ public sealed class SimulationHubTests(DashboardFactory app) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task StreamSnapshotsWhenReady_SendsTheNewestSnapshotOnlyWhenAsked_AndEndsWithTheAsks()
-    {
-        var created = await CreatePing();
-        await hub.InvokeAsync<SnapshotInfo>("Control", created.SessionId, new { action = "play" });
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var asks = System.Threading.Channels.Channel.CreateUnbounded<int>();
-        await using var snapshots = hub.StreamAsync<SnapshotInfo>("StreamSnapshotsWhenReady", created.SessionId, asks.Reader.ReadAllAsync(stop.Token), stop.Token)
-            .GetAsyncEnumerator(stop.Token);
-
-        Assert.True(await snapshots.MoveNextAsync());
-        var first = snapshots.Current;
-        // The run goes on publishing, but nothing more comes until the viewer asks.
-        var second = snapshots.MoveNextAsync().AsTask();
-        await Task.Delay(TimeSpan.FromMilliseconds(600));
-        Assert.False(second.IsCompleted, "a snapshot came before the viewer asked for one");
-        var beforeAsking = await Snapshot(created.SessionId);
-        await asks.Writer.WriteAsync(1);
-
-        Assert.True(await second);
-        // The newest state, not the one published right after the first: those in between are skipped, never sent.
-        Assert.True(snapshots.Current.SimulatedTime >= beforeAsking.SimulatedTime,
-            $"got t = {snapshots.Current.SimulatedTime} s, but t = {beforeAsking.SimulatedTime} s was already published when it was asked for");
-        Assert.True(snapshots.Current.SimulatedTime > first.SimulatedTime + 0.3);
-        asks.Writer.Complete();
-        Assert.False(await snapshots.MoveNextAsync());
-    }
-
-    [Fact]
     public async Task StreamEvents_SendsTheLogThenFollowsNewEvents()
     {
         var created = await CreatePing();
