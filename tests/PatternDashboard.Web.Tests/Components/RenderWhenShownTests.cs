@@ -36,4 +36,36 @@ public sealed class RenderWhenShownTests : BunitContext
         cut.Render(p => p.Add(x => x.Shown, false).Add(x => x.ChildContent, Text("t = 4")));
         Assert.Equal("t = 3", cut.Find("p").TextContent);
     }
+
+    [Fact]
+    public async Task Redraws_ShownContentDrawsEachUpdateItsParentDidNotRender_HiddenContentWaits()
+    {
+        var redraws = new PageRedraws();
+        string now = "t = 1";
+        RenderFragment live = b => b.AddMarkupContent(0, $"<p>{now}</p>");
+        var cut = Render<RenderWhenShown>(p => p.Add(x => x.Shown, true).Add(x => x.ChildContent, live).Add(x => x.Redraws, redraws));
+
+        now = "t = 2";
+        await cut.InvokeAsync(redraws.Announce);
+        Assert.Equal("t = 2", cut.Find("p").TextContent);
+
+        cut.Render(p => p.Add(x => x.Shown, false).Add(x => x.ChildContent, live).Add(x => x.Redraws, redraws));
+        now = "t = 3";
+        await cut.InvokeAsync(redraws.Announce);
+        Assert.Equal("t = 2", cut.Find("p").TextContent);
+    }
+
+    [Fact]
+    public async Task Disposed_HearsNoMoreUpdates()
+    {
+        var redraws = new PageRedraws();
+        int draws = 0;
+        RenderFragment counted = b => b.AddMarkupContent(0, $"<p>{++draws}</p>");
+        var cut = Render<RenderWhenShown>(p => p.Add(x => x.ChildContent, counted).Add(x => x.Redraws, redraws));
+
+        cut.Instance.Dispose();
+        await cut.InvokeAsync(redraws.Announce);
+
+        Assert.Equal(1, draws);
+    }
 }

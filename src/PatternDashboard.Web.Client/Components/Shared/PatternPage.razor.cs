@@ -27,6 +27,8 @@ public partial class PatternPage : IAsyncDisposable
     private string? watchedTabsId;
     private string? selectedNode;
     private int openTab;
+    // The tab strip renders only when what it shows changes; the open tab's content follows each update by itself.
+    private readonly PageRedraws redraws = new();
 
     /// <summary>The pattern page whose session this lays out. Required.</summary>
     [Parameter, EditorRequired] public PatternPageBase Page { get; set; } = default!;
@@ -75,7 +77,11 @@ public partial class PatternPage : IAsyncDisposable
     // Without panels of its own a pattern has no first tab, and the others move up one.
     private bool IsOpen(int tab) => openTab == (Panels is null ? tab - 1 : tab);
 
+    private (int, bool, bool, object?, bool) TabsKey => (openTab, panelsOnScreen, Panels is null, Page.Session, LessonRunning);
+
     [Inject] public required IJSRuntime JS { get; init; }
+
+    protected override void OnParametersSet() => redraws.Announce();
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using static PatternDashboard.Web.Components.Shared.UiFormat;
 
@@ -17,8 +18,14 @@ public static class ShapePaths
     /// <summary>Shapes handed out in turn to message kinds the page did not style.</summary>
     public static IReadOnlyList<string> Cycle { get; } = [Circle, Square, Diamond, Triangle, Hexagon, Star];
 
+    // Every live view draws the same few shapes at the same few sizes, with each update: built once, not per draw.
+    private static readonly ConcurrentDictionary<(string Shape, double R), string> Built = new();
+
     /// <summary>Path data of <paramref name="shape"/> with radius about <paramref name="r"/>; unknown names draw a circle.</summary>
-    public static string For(string? shape, double r) => shape switch
+    public static string For(string? shape, double r) =>
+        Built.GetOrAdd((Cycle.Contains(shape) || shape == DoubleCircle ? shape! : Circle, r), key => Build(key.Shape, key.R));
+
+    private static string Build(string shape, double r) => shape switch
     {
         DoubleCircle => CirclePath(r) + " " + CirclePath(r * 0.72),
         Diamond => Polygon(4, r * 1.2, -90),

@@ -20,6 +20,10 @@ public partial class TopologyView
 
     private readonly Dictionary<string, string> assignedMessageShapes = [];
     private Dictionary<string, (double X, double Y)> positions = [];
+    private IReadOnlyList<LinkView> distinctLinks = [];
+    // A node's click and key handlers, the same delegates at every update: new ones would each be sent to the browser
+    // as a changed handler, ten times a second.
+    private readonly Dictionary<string, (Func<Task> Click, Func<KeyboardEventArgs, Task> Key)> handlers = [];
     private string? error;
 
     /// <summary>The picture to draw. Default: none (an empty placeholder).</summary>
@@ -63,6 +67,16 @@ public partial class TopologyView
         {
             ShapeOf(message.Kind);
         }
+        distinctLinks = [.. (Snapshot?.Links ?? []).DistinctBy(l => (string.CompareOrdinal(l.From, l.To) < 0 ? (l.From, l.To) : (l.To, l.From), l.State))];
+        if (handlers.Count > Nodes.Count || Nodes.Any(n => !handlers.ContainsKey(n.Id)))
+        {
+            handlers.Clear();
+            foreach (var node in Nodes)
+            {
+                string id = node.Id;
+                handlers[id] = (() => ToggleAsync(id), e => OnNodeKeyDownAsync(e, id));
+            }
+        }
         UpdateFlights();
     }
 
@@ -100,8 +114,24 @@ public partial class TopologyView
 
     private int KindIndex(string kind)
     {
-        int index = MessageKinds.ToList().FindIndex(k => k.Kind == kind);
-        return index >= 0 ? index : MessageKinds.Count + assignedMessageShapes.Keys.ToList().IndexOf(kind);
+        var kinds = MessageKinds;
+        for (int i = 0; i < kinds.Count; i++)
+        {
+            if (kinds[i].Kind == kind)
+            {
+                return i;
+            }
+        }
+        int assigned = 0;
+        foreach (var known in assignedMessageShapes.Keys)
+        {
+            if (known == kind)
+            {
+                return kinds.Count + assigned;
+            }
+            assigned++;
+        }
+        return kinds.Count - 1;
     }
 
     private IEnumerable<MessageKindStyle> MessageLegend =>
@@ -123,8 +153,7 @@ public partial class TopologyView
         return (a.X + dx * cut, a.Y + dy * cut, b.X - dx * cut, b.Y - dy * cut);
     }
 
-    private IEnumerable<LinkView> DistinctLinks =>
-        (Snapshot?.Links ?? []).DistinctBy(l => (string.CompareOrdinal(l.From, l.To) < 0 ? l.From + "|" + l.To : l.To + "|" + l.From, l.State));
+    private IReadOnlyList<LinkView> DistinctLinks => distinctLinks;
 
     /// <summary>
     /// The network's state in words, for screen readers: the drawing's cut links and moving messages carry only SVG
@@ -134,7 +163,7 @@ public partial class TopologyView
     {
         get
         {
-            var links = DistinctLinks.ToList();
+            var links = DistinctLinks;
             var cut = links.Where(l => l.State == "down").Select(l => $"{l.From} and {l.To}").ToList();
             var oneWay = links.Where(l => l.State == "one-way").Select(l => $"{l.From} to {l.To} only").ToList();
             var parts = new List<string>();
