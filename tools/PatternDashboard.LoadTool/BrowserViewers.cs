@@ -96,6 +96,17 @@ internal sealed class BrowserViewers : IAsyncDisposable
         }
     }
 
+    /// <summary>Closes every page but the first, each with its browser context, as students leaving a room.</summary>
+    public async Task CloseAllButFirstAsync()
+    {
+        foreach (var context in contexts.Skip(1))
+        {
+            await context.CloseAsync();
+        }
+        contexts.RemoveRange(1, contexts.Count - 1);
+        pages.RemoveRange(1, pages.Count - 1);
+    }
+
     /// <summary>Forgets what the pages saw so far (before the measured window).</summary>
     public async Task ResetAsync()
     {

@@ -32,6 +32,9 @@ internal sealed record LoadResult(
     /// <summary>Connections streaming the session while measuring: hub viewers, pages and the tool's probe.</summary>
     public int StreamingConnections { get; init; } = 1;
 
+    /// <summary>Heap the server freed per page when all pages but the first closed; null with one page or a running app.</summary>
+    public double? HeapReleasedPerPage { get; init; }
+
     /// <summary>CPU the browsers used while measuring (every page's rendering); null without pages or /proc.</summary>
     public TimeSpan? BrowserCpu { get; init; }
 
@@ -78,6 +81,10 @@ internal sealed record LoadResult(
             if (Options.Pages > 0)
             {
                 lines.Add($"Heap per browser page:   {Kb(HeapPerPage)} ({(Options.Pages > 1 ? $"slope over the {Options.Pages - 1} pages after the first" : "the one page, with its one-time costs")})");
+                if (HeapReleasedPerPage is { } released)
+                {
+                    lines.Add($"Heap freed per page:     {Kb(released)} (when the {Options.Pages - 1} pages after the first close; pools and caches left out)");
+                }
             }
             if (Options.Sandboxes > 0)
             {

@@ -107,6 +107,10 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
             }
         }
 
+        double? heapPerPage = browsers.Count > 1
+            ? PerItem(heapWithFirstPage, heapWithPages, browsers.Count - 1)
+            : PerItem(heapWithViewers, heapWithPages, browsers.Count);
+        double? heapReleasedPerPage = browsers.Count > 1 ? await MeasurePagesLeavingAsync(app, browsers, cancellationToken) : null;
         var sandbox = options.Sandboxes > 0 ? await MeasureSandboxesAsync(app, cancellationToken) : null;
         return new LoadResult(
             options,
@@ -125,7 +129,7 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
             probe.PacingDrift,
             probe.PublishGaps,
             PerItem(heapBefore, heapWithViewers, viewers.Count),
-            browsers.Count > 1 ? PerItem(heapWithFirstPage, heapWithPages, browsers.Count - 1) : PerItem(heapWithViewers, heapWithPages, browsers.Count),
+            heapPerPage,
             heapBefore,
             sandbox)
         {
@@ -133,7 +137,22 @@ internal sealed class LoadRun(LoadToolOptions options, TextWriter progress)
             WireBytes = app.InProcess ? wire : null,
             StreamingConnections = viewers.Count + browsers.Count + 1,
             BrowserCpu = browserCpu,
+            HeapReleasedPerPage = heapReleasedPerPage,
         };
+    }
+
+    /// <summary>
+    /// What the server frees when every page but the first closes, per page. The slope taken while pages open also
+    /// holds what the pools and caches grew to while the pages loaded, and the heap drifts down by hundreds of KB a
+    /// minute as those are trimmed; a few seconds around the closing see neither, so this reads the page's own state.
+    /// </summary>
+    private static async Task<double?> MeasurePagesLeavingAsync(AppUnderTest app, BrowserViewers browsers, CancellationToken cancellationToken)
+    {
+        int leaving = browsers.Count - 1;
+        long? withPages = ManagedHeapAfterFullCollection(app);
+        await browsers.CloseAllButFirstAsync();
+        await Task.Delay(Settle, cancellationToken);
+        return PerItem(ManagedHeapAfterFullCollection(app), withPages, leaving);
     }
 
     /// <summary>The shared room a class follows; the tool's own connection is its instructor and starts it playing.</summary>
