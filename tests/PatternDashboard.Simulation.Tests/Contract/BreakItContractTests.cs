@@ -1,4 +1,5 @@
 using PatternDashboard.Simulation.Kernel;
+using PatternDashboard.Simulation.Tests.TestSupport;
 
 namespace PatternDashboard.Simulation.Tests.Contract;
 
@@ -37,7 +38,10 @@ public sealed class BreakItContractTests
 
     [Theory]
     [MemberData(nameof(Switches))]
-    public void SwitchPlusDemonstration_TurnsAnInvariantRedWithinAMinute(string patternId, string switchId)
+    public void SwitchPlusDemonstration_TurnsAnInvariantRedWithinAMinute(string patternId, string switchId) =>
+        ShallowStack.Run(() => CheckSwitch(patternId, switchId));
+
+    private static void CheckSwitch(string patternId, string switchId)
     {
         var red = new List<long>();
         var clean = new List<long>();

@@ -1,3 +1,5 @@
+using PatternDashboard.Simulation.Tests.TestSupport;
+
 namespace PatternDashboard.Simulation.Tests.Contract;
 
 /// <summary>
@@ -34,17 +36,22 @@ public sealed class SafetyContractTests
         var duration = ContractRuns.IsLong ? TimeSpan.FromMinutes(10) : TimeSpan.FromSeconds(60);
         for (long seed = firstSeed; seed < firstSeed + SeedsPerCase; seed++)
         {
-            var simulation = ContractRuns.Create(patternId, seed);
-            int accepted = ContractRuns.RunWithRandomInputs(simulation, seed, duration);
-            ContractRuns.ClearAll(simulation);
-            simulation.RunFor(Quiet);
-
-            Assert.True(accepted > 5, $"{patternId} seed {seed}: only {accepted} faults accepted in {duration.TotalSeconds} s.");
-            Assert.True(ContractRuns.FirstViolation(simulation, underAnyInputs: true) is null,
-                $"{patternId} seed {seed} (replays exactly): {ContractRuns.FirstViolation(simulation, underAnyInputs: true)}");
-            // A pattern reports its own code's exceptions (a Polly callback that threw) as "error" entries.
-            var error = simulation.Log.All().FirstOrDefault(e => e.Kind == "error");
-            Assert.True(error is null, $"{patternId} seed {seed}: {error?.Text}");
+            ShallowStack.Run(() => RunOne(patternId, seed, duration));
         }
+    }
+
+    private static void RunOne(string patternId, long seed, TimeSpan duration)
+    {
+        var simulation = ContractRuns.Create(patternId, seed);
+        int accepted = ContractRuns.RunWithRandomInputs(simulation, seed, duration);
+        ContractRuns.ClearAll(simulation);
+        simulation.RunFor(Quiet);
+
+        Assert.True(accepted > 5, $"{patternId} seed {seed}: only {accepted} faults accepted in {duration.TotalSeconds} s.");
+        Assert.True(ContractRuns.FirstViolation(simulation, underAnyInputs: true) is null,
+            $"{patternId} seed {seed} (replays exactly): {ContractRuns.FirstViolation(simulation, underAnyInputs: true)}");
+        // A pattern reports its own code's exceptions (a Polly callback that threw) as "error" entries.
+        var error = simulation.Log.All().FirstOrDefault(e => e.Kind == "error");
+        Assert.True(error is null, $"{patternId} seed {seed}: {error?.Text}");
     }
 }
