@@ -174,7 +174,8 @@ public sealed class RoomComponentTests : DashboardTestContext
         Assert.Contains(cut.FindAll("button"), b => b.TextContent.Trim() == "Play");
         Assert.DoesNotContain("#key=", Navigation.Uri);
         cut.FindAll("button").Single(b => b.TextContent.Trim() == "Play").Click();
-        Assert.Equal([(ControlAction.Play, (double?)null)], RoomSession(created).Controls);
+        // The click's handler awaits the session, so the command may arrive after Click returns.
+        await cut.WaitForAssertionAsync(() => Assert.Equal([(ControlAction.Play, (double?)null)], RoomSession(created).Controls));
     }
 
     [Fact]
