@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs every test in PatternDashboard.sln, then prints one summary line counted from the
 # .trx result files:  N passed, N failed, N skipped
-# Exits non-zero if the build or a test failed, if dotnet test failed, or if no test ran at all.
-# Extra arguments go to dotnet test, which runs the Debug build made just before, e.g.  ./test.sh --filter "FullyQualifiedName~HomePage"
+# Exits non-zero if a test failed, if dotnet test failed, or if no test ran at all.
+# Extra arguments go to dotnet test, e.g.  ./test.sh --filter "FullyQualifiedName~HomePage"
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -28,14 +28,9 @@ rm -rf "$results_dir"
 
 # Keep going when tests fail: the summary below must still print.
 test_status=0
-# Built first, then tested without building: dotnet test runs two test projects at a time only when it does not
-# build them itself, so the end-to-end tests run beside the simulation's contract tests instead of after them.
-dotnet build PatternDashboard.sln -nologo -v quiet || test_status=$?
-if ((test_status == 0)); then
-    # A test that hangs for 15 minutes has its test host stopped, so CI fails instead of waiting forever.
-    dotnet test PatternDashboard.sln --no-build --logger "trx" --results-directory "$results_dir" \
-        --blame-hang-timeout 15m --blame-hang-dump-type none "$@" || test_status=$?
-fi
+# A test that hangs for 15 minutes has its test host stopped, so CI fails instead of waiting forever.
+dotnet test PatternDashboard.sln --logger "trx" --results-directory "$results_dir" \
+    --blame-hang-timeout 15m --blame-hang-dump-type none "$@" || test_status=$?
 
 # Sum the <Counters .../> of every .trx file (one per test project).
 counter() { # counter NAME COUNTERS_ELEMENT
