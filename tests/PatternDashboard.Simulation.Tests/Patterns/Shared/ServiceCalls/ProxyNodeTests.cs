@@ -63,8 +63,8 @@ public sealed class ProxyNodeTests
         {
         }
 
-        // Called from the test thread, under the test runner's context: without ConfigureAwait(false) the reply would be posted
-        // there and land after the test has looked.
+        // Called from the test thread, under the test runner's context: without ConfigureAwait(false) the reply
+        // would be posted there and land after the test has looked.
         private async Task Record() => Replies.Add((await CallAsync("backend", null).ConfigureAwait(false)).Detail);
     }
 
